@@ -1,0 +1,153 @@
+//! cloudfront-lint: find what CloudFront would reject, or silently do differently, in a
+//! DistributionConfig, each finding at its exact place in the file.
+//!
+//! bytes → [`Source`] → [`json::parse`] → [`input::detect`] → typed [`model`] → [`rules`] → [`Finding`]s → [`render`]
+
+pub mod check;
+pub mod cli;
+pub mod facts;
+pub mod finding;
+pub mod input;
+pub mod json;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod settings;
+pub mod source;
+
+pub use finding::{Finding, Severity};
+pub use settings::Settings;
+pub use source::Source;
+
+use finding::Location;
+use input::Detected;
+use json::Pointer;
+use rules::{Context, RuleMeta};
+
+/// Largest file the linter reads; larger ones get a finding instead (documented in README).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How a file came to be linted: named by the user, or met while walking a directory. A walked
+/// file that is not a distribution config is skipped quietly; a named one is a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Named,
+    Walked,
+}
+
+/// What linting one file gave.
+pub enum Outcome {
+    Linted(Vec<Finding>),
+    /// Not a distribution config (met while walking, or a kind of document not linted yet).
+    Skipped { reason: String },
+}
+
+/// Lints one source. Never panics on any input; the findings are sorted by place.
+pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
+    let text = source.text.as_str();
+    let invalid = |range: std::ops::Range<usize>, message: String| {
+        Outcome::Linted(if settings.enabled(&rules::INVALID_JSON) {
+            vec![file_finding(&rules::INVALID_JSON, range, message)]
+        } else {
+            vec![]
+        })
+    };
+    if source.invalid_utf8_at == Some(0) && source.utf16 {
+        return invalid(0..2, "the file is UTF-16 (it starts with a UTF-16 byte order mark): the AWS CLI and CloudFront read JSON as UTF-8".into());
+    }
+    if let Some(at) = source.invalid_utf8_at {
+        if origin == Origin::Walked && !looks_like_config(text) {
+            return Outcome::Skipped { reason: "not UTF-8".into() };
+        }
+        return invalid(at..at + 1, format!("byte {at} is not valid UTF-8: the AWS CLI and CloudFront read JSON as UTF-8"));
+    }
+    if text.trim().is_empty() {
+        if origin == Origin::Walked {
+            return Outcome::Skipped { reason: "empty".into() };
+        }
+        return invalid(0..0, "the file is empty: a DistributionConfig is a JSON object".into());
+    }
+    let mut findings = Vec::new();
+    // A UTF-8 byte order mark: Python's JSON reader (the AWS CLI's) refuses it. Say so, then lint
+    // the rest so that one invisible character does not hide every other finding.
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if base > 0 && settings.enabled(&rules::INVALID_JSON) {
+        findings.push(file_finding(
+            &rules::INVALID_JSON,
+            0..3,
+            "the file starts with a UTF-8 byte order mark, which the AWS CLI's JSON reader rejects (\"Unexpected UTF-8 BOM\")".into(),
+        ));
+    }
+    let body = &text[base..];
+    let value = match json::parse(body) {
+        Ok(value) => value,
+        Err(e) => {
+            if origin == Origin::Walked && !looks_like_config(text) {
+                return Outcome::Skipped { reason: "not JSON".into() };
+            }
+            let at = base + e.offset;
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            if settings.enabled(&rules::INVALID_JSON) {
+                findings.push(file_finding(&rules::INVALID_JSON, at..end, format!("not valid JSON: {}", e.message)));
+            }
+            return Outcome::Linted(findings);
+        }
+    };
+    let target = match input::detect(&value) {
+        Detected::Config(target) => target,
+        Detected::Unsupported { reason } => return Outcome::Skipped { reason },
+        Detected::NotAConfig { reason, at } => {
+            if origin == Origin::Walked {
+                return Outcome::Skipped { reason };
+            }
+            if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
+                let range = json::SpanTree::scan(body)
+                    .ok()
+                    .and_then(|spans| spans.locate(&at))
+                    .map_or(0..0, |l| match l.key {
+                        Some(key) => key,
+                        None => l.value.start..l.value.start + 1,
+                    });
+                let mut f = file_finding(
+                    &rules::NOT_A_DISTRIBUTION_CONFIG,
+                    range.start + base..range.end + base,
+                    format!("not a CloudFront distribution config: {reason}"),
+                );
+                f.location.pointer = at;
+                f.help = Some(format!("expected {}", input::EXPECTED));
+                findings.push(f);
+            }
+            return Outcome::Linted(findings);
+        }
+    };
+    let config = model::from_value(target.value);
+    let cx = Context::new(&config, &target, body, base);
+    for rule in rules::REGISTRY {
+        if settings.enabled(rule.meta()) {
+            rule.check(&cx, &mut findings);
+        }
+    }
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
+    Outcome::Linted(findings)
+}
+
+/// A finding about the file itself, at a byte range (the input rules, CF0xx).
+fn file_finding(rule: &'static RuleMeta, range: std::ops::Range<usize>, message: String) -> Finding {
+    Finding {
+        code: rule.code,
+        name: rule.name,
+        severity: rule.severity,
+        message,
+        help: None,
+        location: Location { pointer: Pointer::root(), range },
+        labels: vec![],
+        fix: None,
+    }
+}
+
+/// Whether broken text met while walking is still worth a finding: it names what only a
+/// distribution config has. (A `tsconfig.json` with comments is not our business.)
+fn looks_like_config(text: &str) -> bool {
+    ["DistributionConfig", "DefaultCacheBehavior", "\"Origins\"", "CallerReference"].iter().any(|k| text.contains(k))
+}

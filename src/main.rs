@@ -1,1 +1,124 @@
-fn main() {}
+//! The binary: parse the command line, call the library, choose the exit code.
+//! 0: nothing at or above --fail-on; 1: findings at or above it; 2: the tool could not do what was asked.
+
+use clap::Parser;
+use cloudfront_lint::check::{check_all, collect, summarize};
+use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
+use cloudfront_lint::render::{github, json, text, FileResult};
+use cloudfront_lint::rules::{self, REGISTRY};
+use cloudfront_lint::Settings;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not failures.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command.unwrap_or(Command::Check(cli.check)) {
+        Command::Check(args) => run_check(args),
+        Command::Rules { format } => list_rules(format),
+        Command::Explain { rule, format } => explain(&rule, format),
+    };
+    ExitCode::from(code)
+}
+
+fn run_check(args: CheckArgs) -> u8 {
+    let settings = Settings { select: args.select.clone(), ignore: args.ignore.clone() };
+    for selector in args.select.iter().chain(&args.ignore) {
+        if !REGISTRY.iter().any(|r| Settings::only(selector).enabled(r.meta())) {
+            fatal(miette::miette!(help = "`cloudfront-lint rules` lists them", "no rule matches `{selector}`"));
+            return 2;
+        }
+    }
+    let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let (inputs, walk_errors) = collect(&paths, &args.stdin_filename);
+    for (path, error) in &walk_errors {
+        fatal(miette::miette!("while walking `{path}`: {error}"));
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text_output = (args.format == Format::Text).then_some(color);
+    let checked = check_all(&inputs, &settings, text_output);
+    let summary = summarize(&checked);
+    let results: Vec<&FileResult> = checked.iter().filter_map(|c| c.result.as_ref()).collect();
+    let mut out = String::new();
+    match args.format {
+        Format::Text => {
+            for c in &checked {
+                out.push_str(&c.text);
+            }
+            out.push_str(&text::render_summary(&summary));
+        }
+        Format::Json => out = json::render(&results, &summary),
+        Format::Github => out = github::render(&results),
+    }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    if checked.iter().any(|c| c.unreadable) || !walk_errors.is_empty() {
+        return 2;
+    }
+    let failing = args.fail_on.threshold().is_some_and(|threshold| {
+        results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= threshold)
+    });
+    u8::from(failing)
+}
+
+fn list_rules(format: ListFormat) -> u8 {
+    let out = match format {
+        ListFormat::Text => REGISTRY
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                format!("{}  {:<7}  {:<32}  {}\n", m.code, m.severity.as_str(), m.name, m.summary)
+            })
+            .collect::<String>(),
+        ListFormat::Json => {
+            let list: Vec<_> = REGISTRY.iter().map(|r| rule_json(r.meta(), false)).collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    0
+}
+
+fn explain(rule: &str, format: ListFormat) -> u8 {
+    let Some(found) = rules::find(rule) else {
+        let names = REGISTRY.iter().flat_map(|r| [r.meta().code, r.meta().name]);
+        let help = match rules::text::closest(rule, names) {
+            Some(s) => format!("did you mean `{s}`? `cloudfront-lint rules` lists every rule"),
+            None => "`cloudfront-lint rules` lists every rule".to_owned(),
+        };
+        fatal(miette::miette!(help = help, "no rule `{rule}`"));
+        return 2;
+    };
+    let out = match format {
+        ListFormat::Text => found.meta().doc.to_owned(),
+        ListFormat::Json => serde_json::to_string_pretty(&rule_json(found.meta(), true)).unwrap_or_default() + "\n",
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    0
+}
+
+fn rule_json(m: &rules::RuleMeta, with_doc: bool) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "code": m.code, "name": m.name, "severity": m.severity.as_str(),
+        "fix": m.fix.as_str(), "summary": m.summary,
+    });
+    if with_doc {
+        v["doc"] = m.doc.into();
+    }
+    v
+}
+
+/// The tool's own failures, reported by miette on stderr.
+fn fatal(report: miette::Report) {
+    eprintln!("{report:?}");
+}

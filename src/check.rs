@@ -1,0 +1,188 @@
+//! The `check` command: find the files, lint them on every core, keep the order deterministic.
+
+use crate::render::{text, FileResult, Summary};
+use crate::rules;
+use crate::{lint, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Where to read one input from.
+#[derive(Clone, Debug)]
+pub enum InputPath {
+    Stdin { name: String },
+    File { path: PathBuf, origin: Origin },
+}
+
+impl InputPath {
+    pub fn display(&self) -> String {
+        match self {
+            InputPath::Stdin { name } => name.clone(),
+            InputPath::File { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// Directories nobody wants linted, on top of hidden folders and whatever .gitignore says.
+const SKIPPED_DIRS: [&str; 5] = ["node_modules", ".terraform", "target", "cdk.out", ".git"];
+
+/// The inputs named on the command line, with directories expanded to their `*.json` files
+/// (sorted). A path that cannot be walked comes back as an error to report.
+pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(String, String)>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(InputPath::Stdin { name: stdin_name.to_owned() });
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            let walker = ignore::WalkBuilder::new(path)
+                .hidden(true)
+                .git_ignore(true)
+                .require_git(false)
+                .follow_links(false)
+                .filter_entry(|e| !SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(e) => {
+                        let is_json = e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
+                        if is_json && e.file_type().is_some_and(|t| t.is_file()) {
+                            found.push(e.into_path());
+                        }
+                    }
+                    Err(e) => errors.push((path.display().to_string(), e.to_string())),
+                }
+            }
+            found.sort();
+            inputs.extend(found.into_iter().map(|path| InputPath::File { path, origin: Origin::Walked }));
+        } else {
+            inputs.push(InputPath::File { path: path.clone(), origin: Origin::Named });
+        }
+    }
+    (inputs, errors)
+}
+
+/// One file's outcome, ready for output.
+pub struct Checked {
+    pub result: Option<FileResult>,
+    /// Text output for this file (only when asked for).
+    pub text: String,
+    /// The file could not be read: CF003, and exit code 2.
+    pub unreadable: bool,
+}
+
+/// Lints every input, on as many threads as there are cores, in input order.
+pub fn check_all(inputs: &[InputPath], settings: &Settings, text_output: Option<bool>) -> Vec<Checked> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Checked)>> = Mutex::new(Vec::with_capacity(inputs.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut mine = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    mine.push((i, check_one(input, settings, text_output)));
+                }
+                results.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, c)| c).collect()
+}
+
+fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) -> Checked {
+    let origin = match input {
+        InputPath::Stdin { .. } => Origin::Named,
+        InputPath::File { origin, .. } => *origin,
+    };
+    let bytes = match read(input) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            let source = Source::new(input.display(), Vec::new());
+            let finding = unreadable(message);
+            let text = match text_output {
+                Some(_) => format!("error[CF003]: {}: {}\n\n", input.display(), finding.message),
+                None => String::new(),
+            };
+            return Checked { result: Some(FileResult::new(&source, vec![finding])), text, unreadable: true };
+        }
+    };
+    let source = Source::new(input.display(), bytes);
+    match lint(&source, settings, origin) {
+        Outcome::Linted(findings) => {
+            let result = FileResult::new(&source, findings);
+            let text = text_output.map_or_else(String::new, |color| text::render_file(&result, &source.text, color));
+            Checked { result: Some(result), text, unreadable: false }
+        }
+        Outcome::Skipped { .. } => Checked { result: None, text: String::new(), unreadable: false },
+    }
+}
+
+fn read(input: &InputPath) -> Result<Vec<u8>, String> {
+    let limit = MAX_FILE_BYTES;
+    let too_large = |n: u64| format!("the file is {n} bytes, more than the {} MiB the linter reads", limit / (1024 * 1024));
+    match input {
+        InputPath::Stdin { .. } => {
+            let mut bytes = Vec::new();
+            std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            if bytes.len() as u64 > limit {
+                return Err(too_large(bytes.len() as u64));
+            }
+            Ok(bytes)
+        }
+        InputPath::File { path, .. } => {
+            let meta = std::fs::metadata(path).map_err(|e| io_message(path, e))?;
+            if meta.is_dir() {
+                return Err("it is a directory".to_owned());
+            }
+            if !meta.is_file() {
+                // A FIFO or a device could block or never end.
+                return Err("it is not a regular file".to_owned());
+            }
+            if meta.len() > limit {
+                return Err(too_large(meta.len()));
+            }
+            std::fs::read(path).map_err(|e| io_message(path, e))
+        }
+    }
+}
+
+fn io_message(_path: &Path, e: std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn unreadable(message: String) -> Finding {
+    let rule = &rules::UNREADABLE_FILE;
+    Finding {
+        code: rule.code,
+        name: rule.name,
+        severity: rule.severity,
+        message: format!("cannot read the file: {message}"),
+        help: None,
+        location: crate::finding::Location { pointer: crate::json::Pointer::root(), range: 0..0 },
+        labels: vec![],
+        fix: None,
+    }
+}
+
+/// Counts over every result; files skipped while walking count as skipped.
+pub fn summarize(checked: &[Checked]) -> Summary {
+    let mut summary = Summary::default();
+    for c in checked {
+        match &c.result {
+            Some(r) => summary.add(&r.findings),
+            None => summary.skipped += 1,
+        }
+    }
+    summary
+}

@@ -1,0 +1,202 @@
+//! The typed model of a DistributionConfig, and the lenient deserialisation that builds it.
+
+mod config;
+
+pub use config::*;
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+/// Builds the typed config from the parsed value. Never fails: what does not fit is `None`.
+pub fn from_value(value: &Value) -> DistributionConfig {
+    DistributionConfig::deserialize(value).unwrap_or_default()
+}
+
+/// Deserialises a member, turning a value of the wrong shape into `None` instead of an error.
+///
+/// This relies on deserialising from a `serde_json::Value`: its map and sequence accessors hand
+/// each member's value over before it is deserialised, so swallowing an error here leaves the
+/// parent's deserialisation intact. (From a streaming reader it would not.)
+pub fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(T::deserialize(deserializer).ok())
+}
+
+/// One element of a list, `None` when malformed, so indexes stay those of the JSON array.
+#[derive(Debug, Clone, Default)]
+pub struct Elem<T>(pub Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Elem<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Elem(T::deserialize(deserializer).ok()))
+    }
+}
+
+/// The API's `{"Quantity": n, "Items": [...]}` wrapper around a list. A bare array (the
+/// CloudFormation shape, a common mistake in API input) reads as its `Items` with no `Quantity`,
+/// so rules still see the list; the schema rules report the wrong shape.
+#[derive(Debug, Clone)]
+pub struct Counted<T> {
+    pub quantity: Option<i64>,
+    pub items: Option<Vec<Elem<T>>>,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use std::marker::PhantomData;
+
+        struct CountedVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for CountedVisitor<T> {
+            type Value = Counted<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object with Quantity and Items")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Counted<T>, A::Error> {
+                let mut counted = Counted::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        "Quantity" => counted.quantity = map.next_value::<Elem<i64>>()?.0,
+                        "Items" => counted.items = map.next_value::<Elem<Vec<Elem<T>>>>()?.0,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(counted)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Counted<T>, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Elem<T>>()? {
+                    items.push(item);
+                }
+                Ok(Counted { quantity: None, items: Some(items) })
+            }
+        }
+
+        deserializer.deserialize_any(CountedVisitor(PhantomData))
+    }
+}
+
+impl<T> Default for Counted<T> {
+    fn default() -> Self {
+        Counted { quantity: None, items: None }
+    }
+}
+
+impl<T> Counted<T> {
+    /// The well-formed items with their index in `Items`.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.items.iter().flatten().enumerate().filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
+    }
+
+    /// How many entries `Items` has, well-formed or not.
+    pub fn len(&self) -> usize {
+        self.items.as_ref().map_or(0, Vec::len)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Iterates the well-formed items of an optional counted list.
+pub fn items<T>(list: &Option<Counted<T>>) -> impl Iterator<Item = (usize, &T)> {
+    list.iter().flat_map(Counted::iter)
+}
+
+/// The well-formed entries of a plain `Items` array (the wrappers with extra members).
+pub fn plain_items<T>(items: &Option<Vec<Elem<T>>>) -> impl Iterator<Item = (usize, &T)> {
+    items.iter().flatten().enumerate().filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
+}
+
+impl Origin {
+    /// An origin served by S3's REST API (an S3 bucket, not a website endpoint).
+    pub fn is_s3(&self) -> bool {
+        if self.s3_origin_config.is_some() {
+            return true;
+        }
+        self.custom_origin_config.is_none()
+            && self.domain_name.as_deref().is_some_and(is_s3_rest_domain)
+    }
+
+    /// Whether S3 is reached through an origin access control or identity, so that it answers
+    /// 403 (not 404) for a missing key unless the distribution may list the bucket.
+    pub fn uses_origin_access(&self) -> bool {
+        self.origin_access_control_id.as_deref().is_some_and(|s| !s.is_empty())
+            || self
+                .s3_origin_config
+                .as_ref()
+                .and_then(|c| c.origin_access_identity.as_deref())
+                .is_some_and(|s| !s.is_empty())
+    }
+}
+
+/// `bucket.s3.amazonaws.com`, `bucket.s3.us-east-1.amazonaws.com`, `bucket.s3-us-west-2.amazonaws.com`.
+pub fn is_s3_rest_domain(domain: &str) -> bool {
+    let d = domain.to_ascii_lowercase();
+    (d.ends_with(".amazonaws.com") || d.ends_with(".amazonaws.com.cn"))
+        && (d.contains(".s3.") || d.contains(".s3-"))
+        && !d.contains("s3-website")
+}
+
+/// A behaviour (the default one or an ordered one) with the pointer to it.
+pub struct BehaviorRef<'a> {
+    pub behavior: &'a CacheBehavior,
+    /// `/DefaultCacheBehavior` or `/CacheBehaviors/Items/3`.
+    pub pointer: crate::json::Pointer,
+}
+
+impl DistributionConfig {
+    /// The default behaviour, then every ordered one, in order.
+    pub fn behaviors(&self) -> impl Iterator<Item = BehaviorRef<'_>> {
+        let default = self.default_cache_behavior.as_ref().map(|b| BehaviorRef {
+            behavior: b,
+            pointer: crate::ptr!["DefaultCacheBehavior"],
+        });
+        default.into_iter().chain(items(&self.cache_behaviors).map(|(i, b)| BehaviorRef {
+            behavior: b,
+            pointer: crate::ptr!["CacheBehaviors", "Items", i],
+        }))
+    }
+
+    pub fn origin(&self, id: &str) -> Option<&Origin> {
+        items(&self.origins).map(|(_, o)| o).find(|o| o.id.as_deref() == Some(id))
+    }
+
+    pub fn origin_group(&self, id: &str) -> Option<&OriginGroup> {
+        items(&self.origin_groups).map(|(_, g)| g).find(|g| g.id.as_deref() == Some(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_malformed_value_hides_nothing_else() {
+        let v = json!({
+            "Comment": 5,
+            "Origins": {"Quantity": "2", "Items": [{"Id": "a", "ConnectionAttempts": "x"}, 7, {"Id": "b"}]},
+            "CacheBehaviors": {"Quantity": 2, "Items": [{"PathPattern": "/x", "MinTTL": "1"}, {"PathPattern": "/y", "TargetOriginId": "b"}]}
+        });
+        let c = from_value(&v);
+        assert_eq!(c.comment, None);
+        let origins = c.origins.as_ref().unwrap();
+        assert_eq!(origins.quantity, None);
+        assert_eq!(origins.len(), 3);
+        let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.clone().unwrap())).collect();
+        assert_eq!(ids, [(0, "a".to_owned()), (2, "b".to_owned())]);
+        let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer.to_string()).collect();
+        assert_eq!(behaviors, ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]);
+        assert_eq!(c.cache_behaviors.unwrap().iter().nth(1).unwrap().1.target_origin_id.as_deref(), Some("b"));
+    }
+}

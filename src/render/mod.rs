@@ -1,0 +1,60 @@
+//! Outputs: thin renderers over the same findings.
+
+pub mod github;
+pub mod json;
+pub mod text;
+
+use crate::finding::Finding;
+use crate::source::{LineIndex, Position, Source};
+
+/// The result of linting one file, as the renderers see it.
+pub struct FileResult {
+    pub path: String,
+    pub findings: Vec<Finding>,
+    /// Line and column of each finding's start and end, computed once per file.
+    pub positions: Vec<(Position, Position)>,
+}
+
+impl FileResult {
+    pub fn new(source: &Source, findings: Vec<Finding>) -> FileResult {
+        let positions = if findings.is_empty() {
+            Vec::new()
+        } else {
+            let index = LineIndex::new(&source.text);
+            findings
+                .iter()
+                .map(|f| {
+                    let r = &f.location.range;
+                    (index.position(&source.text, r.start), index.position(&source.text, r.end))
+                })
+                .collect()
+        };
+        FileResult { path: source.path.clone(), findings, positions }
+    }
+}
+
+/// Counts for the closing summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Files linted as distribution configs (or reported as not one).
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Files met while walking directories that are not distribution configs.
+    pub skipped: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[Finding]) {
+        use crate::finding::Severity::*;
+        self.files += 1;
+        for f in findings {
+            match f.severity {
+                Error => self.errors += 1,
+                Warning => self.warnings += 1,
+                Info => self.infos += 1,
+            }
+        }
+    }
+}

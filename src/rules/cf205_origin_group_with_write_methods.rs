@@ -1,0 +1,50 @@
+//! CF205 origin-group-with-write-methods. Documentation: rules/CF205-origin-group-with-write-methods.md
+
+use super::text::quoted_list;
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use crate::facts::WRITE_METHODS;
+use crate::finding::{Finding, Severity};
+use crate::model::plain_items;
+
+pub struct OriginGroupWithWriteMethods;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF205",
+    name: "origin-group-with-write-methods",
+    severity: Severity::Error,
+    summary: "A behaviour that targets an origin group allows POST, PUT, PATCH or DELETE (CloudFront: InvalidArgument)",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF205-origin-group-with-write-methods.md"),
+};
+
+impl Rule for OriginGroupWithWriteMethods {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for behavior in cx.config.behaviors() {
+            let Some(target) = behavior.behavior.target_origin_id.as_deref() else { continue };
+            if cx.config.origin_group(target).is_none() {
+                continue;
+            }
+            let Some(allowed) = &behavior.behavior.allowed_methods else { continue };
+            let writes: Vec<&str> = plain_items(&allowed.items)
+                .map(|(_, m)| m.as_str())
+                .filter(|m| WRITE_METHODS.contains(m))
+                .collect();
+            if writes.is_empty() {
+                continue;
+            }
+            cx.report(
+                &META,
+                &behavior.pointer.key("AllowedMethods").key("Items"),
+                format!("this behaviour allows {} but targets origin group `{target}`: CloudFront rejects the config, because only GET, HEAD and OPTIONS requests can fail over", quoted_list(&writes)),
+            )
+            .anchor(Anchor::Key)
+            .label(&behavior.pointer.key("TargetOriginId"), Anchor::Value, "targets an origin group")
+            .help("allow only GET and HEAD (or GET, HEAD and OPTIONS) here, and send writes through a behaviour that targets a single origin")
+            .push(out);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! CF206 expects-active-active. Documentation: rules/CF206-expects-active-active.md
+
+use super::text::is_placeholder;
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+use crate::json::Pointer;
+use crate::model::items;
+use crate::ptr;
+use serde_json::Value;
+
+pub struct ExpectsActiveActive;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF206",
+    name: "expects-active-active",
+    severity: Severity::Warning,
+    summary: "The config expects traffic split across origins, but an origin group is primary-first failover",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF206-expects-active-active.md"),
+};
+
+const WHAT_CLOUDFRONT_DOES: &str = "an origin group sends every request to its primary and retries it on the secondary only when the primary fails; it never splits traffic";
+const INSTEAD: &str = "to split traffic, choose the origin per request in a viewer-request CloudFront Function (cf.selectRequestOriginById or cf.updateRequestOrigin), or balance behind a single origin (an ALB, Route 53 weighted or latency records, or Global Accelerator)";
+
+/// Member names people invent for load balancing (compared without case, `-` and `_`).
+const BALANCING_KEYS: [&str; 12] = [
+    "weight", "weights", "weighting", "loadbalancing", "loadbalance", "routingpolicy", "trafficsplit",
+    "trafficweight", "trafficpercentage", "percentage", "roundrobin", "activeactive",
+];
+
+impl Rule for ExpectsActiveActive {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        balancing_keys(cx, out);
+        balancing_words(cx, out);
+        same_member_twice(cx, out);
+    }
+}
+
+/// `"Weight": 50` on a member, `"LoadBalancing": …` on a group: the API has no such members.
+fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
+    let mut stack: Vec<(Pointer, &Value)> = ["Origins", "OriginGroups"]
+        .iter()
+        .filter_map(|k| cx.raw.get(k).map(|v| (ptr![*k], v)))
+        .collect();
+    let mut found = Vec::new();
+    while let Some((pointer, value)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
+                    if BALANCING_KEYS.contains(&normal.as_str()) {
+                        found.push((pointer.key(key), key.clone()));
+                    } else {
+                        stack.push((pointer.key(key), child));
+                    }
+                }
+            }
+            Value::Array(list) => stack.extend(list.iter().enumerate().map(|(i, v)| (pointer.index(i), v))),
+            _ => {}
+        }
+    }
+    found.sort();
+    for (at, key) in found {
+        cx.report(
+            &META,
+            &at,
+            format!("`{key}` suggests splitting traffic between origins, but CloudFront has no such setting: {WHAT_CLOUDFRONT_DOES}"),
+        )
+        .anchor(Anchor::Key)
+        .help(INSTEAD)
+        .push(out);
+    }
+}
+
+/// A comment or id that says what the author expects: "active-active", "50/50", "round robin".
+fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
+    let config = cx.config;
+    let mut texts: Vec<(Pointer, &str, &str)> = Vec::new();
+    if let Some(comment) = config.comment.as_deref() {
+        texts.push((ptr!["Comment"], comment, "the comment"));
+    }
+    for (i, g) in items(&config.origin_groups) {
+        if let Some(id) = g.id.as_deref() {
+            texts.push((ptr!["OriginGroups", "Items", i, "Id"], id, "the origin group's id"));
+        }
+    }
+    for (i, o) in items(&config.origins) {
+        if let Some(id) = o.id.as_deref() {
+            texts.push((ptr!["Origins", "Items", i, "Id"], id, "the origin's id"));
+        }
+    }
+    for (at, text, what) in texts {
+        let Some(phrase) = balancing_phrase(text) else { continue };
+        cx.report(
+            &META,
+            &at,
+            format!("{what} speaks of {phrase}, but CloudFront does not balance load across origins: {WHAT_CLOUDFRONT_DOES}"),
+        )
+        .help(INSTEAD)
+        .push(out);
+    }
+}
+
+/// The load-balancing phrase in `text`, if any. "load balancer" alone is not one: it names the
+/// kind of origin (an ALB), not what the author expects of CloudFront.
+pub fn balancing_phrase(text: &str) -> Option<&'static str> {
+    let normal: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '/' { c } else { ' ' })
+        .collect();
+    let words: Vec<&str> = normal.split_whitespace().collect();
+    let joined = format!(" {} ", words.join(" "));
+    let phrases: [(&str, &str); 12] = [
+        (" active active ", "active-active"),
+        (" activeactive ", "active-active"),
+        (" load balancing ", "load balancing"),
+        (" load balanced ", "load balancing"),
+        (" load balance ", "load balancing"),
+        (" loadbalancing ", "load balancing"),
+        (" round robin ", "round robin"),
+        (" roundrobin ", "round robin"),
+        (" 50/50 ", "a 50/50 split"),
+        (" 50 50 ", "a 50/50 split"),
+        (" weighted ", "weighted routing"),
+        (" traffic split", "splitting traffic"),
+    ];
+    if let Some((_, phrase)) = phrases.iter().find(|(p, _)| joined.contains(p)) {
+        return Some(phrase);
+    }
+    if joined.contains(" split traffic ") || joined.contains(" splitting traffic ") || joined.contains(" split the traffic ") {
+        return Some("splitting traffic");
+    }
+    None
+}
+
+/// A group whose two members are one origin, or two origins on one domain: a failover to itself.
+fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
+    let config = cx.config;
+    for (g, group) in items(&config.origin_groups) {
+        let Some(members) = &group.members else { continue };
+        let ids: Vec<(usize, &str)> = members.iter().filter_map(|(i, m)| m.origin_id.as_deref().map(|id| (i, id))).collect();
+        let [(_, first), (second_index, second)] = ids[..] else { continue };
+        let group_id = group.id.as_deref().unwrap_or("?");
+        let at = ptr!["OriginGroups", "Items", g, "Members", "Items", second_index, "OriginId"];
+        let message = if first == second {
+            format!("both members of origin group `{group_id}` are origin `{first}`: a failed request is retried on the same origin, so this gives neither failover nor a second origin to share load ({WHAT_CLOUDFRONT_DOES})")
+        } else {
+            let domain = |id: &str| config.origin(id).and_then(|o| o.domain_name.as_deref());
+            match (domain(first), domain(second)) {
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && !is_placeholder(a) => format!(
+                    "both members of origin group `{group_id}` reach `{a}`: a failed request is retried on the same server, so this gives neither failover nor load sharing ({WHAT_CLOUDFRONT_DOES})"
+                ),
+                _ => continue,
+            }
+        };
+        cx.report(&META, &at, message)
+            .help("make the secondary a different origin (another region, bucket or load balancer); to share load, balance behind one origin or choose the origin in a CloudFront Function")
+            .push(out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::balancing_phrase;
+
+    #[test]
+    fn phrases() {
+        for text in ["Active-Active origins", "50/50 split", "round-robin group", "weighted-alb", "load balance across regions"] {
+            assert!(balancing_phrase(text).is_some(), "{text}");
+        }
+        for text in ["ALB load balancer origin", "Global load balancer with failover", "primary-alb", "S3 static site", "failover-group"] {
+            assert!(balancing_phrase(text).is_none(), "{text}");
+        }
+    }
+}

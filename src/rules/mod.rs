@@ -1,0 +1,220 @@
+//! The rules: each in its own file, declared with its metadata; the registry lists them in order.
+//!
+//! A rule reads the typed config (or the raw value, for rules about shape) and reports findings by
+//! JSON Pointer into the config. `Context::report` turns the pointer into a place in the file, so
+//! no rule ever computes an offset, a line or a column.
+
+use crate::finding::{Applicability, Edit, Finding, Fix, Label, Location, Severity};
+use crate::input::Target;
+use crate::json::{Kind, Pointer, SpanTree};
+use crate::model::DistributionConfig;
+use serde_json::Value;
+use std::cell::OnceCell;
+
+mod cf001_invalid_json;
+mod cf002_not_a_distribution_config;
+mod cf003_unreadable_file;
+mod cf101_quantity_mismatch;
+mod cf102_unknown_target_origin;
+mod cf103_duplicate_id;
+mod cf201_origin_group_member_count;
+mod cf202_unknown_member_origin;
+mod cf203_invalid_failover_status_code;
+mod cf204_failover_on_client_error;
+mod cf205_origin_group_with_write_methods;
+mod cf206_expects_active_active;
+mod cf207_unused_origin;
+mod cf208_unused_origin_group;
+mod cf301_ttl_order;
+pub mod text;
+
+pub use cf001_invalid_json::META as INVALID_JSON;
+pub use cf002_not_a_distribution_config::META as NOT_A_DISTRIBUTION_CONFIG;
+pub use cf003_unreadable_file::META as UNREADABLE_FILE;
+
+/// What every rule declares about itself.
+pub struct RuleMeta {
+    /// `CF101`: never reused.
+    pub code: &'static str,
+    /// `quantity-mismatch`: kebab-case, reads after "allow".
+    pub name: &'static str,
+    /// The severity of its findings (a rule may lower it for one finding, and says why in its doc).
+    pub severity: Severity,
+    /// One line for `cloudfront-lint rules`.
+    pub summary: &'static str,
+    /// Whether findings carry a fix.
+    pub fix: FixAvailability,
+    /// The rule's documentation, `rules/CFnnn-name.md`.
+    pub doc: &'static str,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    /// Detection only: report what is wrong by pointer. Input rules (CF0xx about the file itself)
+    /// are reported by the pipeline and have nothing to check here.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every rule, ordered by code.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &cf001_invalid_json::InvalidJson,
+    &cf002_not_a_distribution_config::NotADistributionConfig,
+    &cf003_unreadable_file::UnreadableFile,
+    &cf101_quantity_mismatch::QuantityMismatch,
+    &cf102_unknown_target_origin::UnknownTargetOrigin,
+    &cf103_duplicate_id::DuplicateId,
+    &cf201_origin_group_member_count::OriginGroupMemberCount,
+    &cf202_unknown_member_origin::UnknownMemberOrigin,
+    &cf203_invalid_failover_status_code::InvalidFailoverStatusCode,
+    &cf204_failover_on_client_error::FailoverOnClientError,
+    &cf205_origin_group_with_write_methods::OriginGroupWithWriteMethods,
+    &cf206_expects_active_active::ExpectsActiveActive,
+    &cf207_unused_origin::UnusedOrigin,
+    &cf208_unused_origin_group::UnusedOriginGroup,
+    &cf301_ttl_order::TtlOrder,
+];
+
+/// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    REGISTRY.iter().copied().find(|r| {
+        let m = r.meta();
+        m.code.eq_ignore_ascii_case(code_or_name) || m.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// Which part of a located value a finding underlines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The whole value.
+    Value,
+    /// The member's key (the value, when it is not a member).
+    Key,
+    /// The key of an object or array member, or else its opening bracket: a short span for a
+    /// finding about a whole container.
+    Head,
+}
+
+/// What a rule sees: one DistributionConfig, typed and raw, and the means to report on it.
+pub struct Context<'a> {
+    pub config: &'a DistributionConfig,
+    /// The DistributionConfig as parsed, for rules about shape and members the model lacks.
+    pub raw: &'a Value,
+    target: &'a Target<'a>,
+    /// The text the JSON was parsed from, and its offset in the file (after a byte order mark).
+    text: &'a str,
+    base: usize,
+    spans: OnceCell<SpanTree<'a>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a DistributionConfig, target: &'a Target<'a>, text: &'a str, base: usize) -> Self {
+        Context { config, raw: target.value, target, text, base, spans: OnceCell::new() }
+    }
+
+    /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
+    pub fn report(&self, rule: &'static RuleMeta, at: &Pointer, message: impl Into<String>) -> Report<'_, 'a> {
+        Report {
+            cx: self,
+            finding: Finding {
+                code: rule.code,
+                name: rule.name,
+                severity: rule.severity,
+                message: message.into(),
+                help: None,
+                location: self.locate(at, Anchor::Value),
+                labels: Vec::new(),
+                fix: None,
+            },
+            at: at.clone(),
+        }
+    }
+
+    /// The place in the file of a pointer into the config. A pointer to something absent falls
+    /// back to its nearest present ancestor.
+    pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
+        // The text parsed as JSON already, so the scan cannot fail; an empty tree only locates nothing.
+        let spans = self.spans.get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
+        let mut pointer = self.target.to_file(at);
+        loop {
+            if let Some(found) = spans.locate(&pointer) {
+                let range = match (anchor, found.key) {
+                    (Anchor::Key | Anchor::Head, Some(key)) => key,
+                    (Anchor::Head, None) if matches!(found.kind, Kind::Object | Kind::Array) => {
+                        found.value.start..found.value.start + 1
+                    }
+                    _ => found.value,
+                };
+                return Location { pointer, range: range.start + self.base..range.end + self.base };
+            }
+            if pointer.as_str().is_empty() {
+                return Location { pointer, range: self.base..self.base };
+            }
+            pointer = pointer.parent();
+        }
+    }
+
+    /// The raw value at a pointer into the config.
+    pub fn raw_at(&self, at: &Pointer) -> Option<&'a Value> {
+        self.raw.pointer(at.as_str())
+    }
+}
+
+/// A finding under construction; `push` adds it to the output.
+pub struct Report<'c, 'a> {
+    cx: &'c Context<'a>,
+    finding: Finding,
+    at: Pointer,
+}
+
+impl Report<'_, '_> {
+    /// Underline the member's key rather than its value.
+    pub fn anchor(mut self, anchor: Anchor) -> Self {
+        self.finding.location = self.cx.locate(&self.at, anchor);
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.finding.severity = severity;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.finding.help = Some(help.into());
+        self
+    }
+
+    /// A secondary place, shown with its own label.
+    pub fn label(mut self, at: &Pointer, anchor: Anchor, message: impl Into<String>) -> Self {
+        let location = self.cx.locate(at, anchor);
+        self.finding.labels.push(Label { location, message: message.into() });
+        self
+    }
+
+    /// A fix that replaces the value at `at` with `json` (JSON text).
+    pub fn fix_replace(mut self, title: impl Into<String>, applicability: Applicability, at: &Pointer, json: String) -> Self {
+        let range = self.cx.locate(at, Anchor::Value).range;
+        self.finding.fix = Some(Fix { title: title.into(), applicability, edits: vec![Edit { range, content: json }] });
+        self
+    }
+
+    pub fn push(self, out: &mut Vec<Finding>) {
+        out.push(self.finding);
+    }
+}

@@ -1,0 +1,75 @@
+//! Small text helpers the rules share: placeholders, "did you mean", lists in messages.
+
+/// A value still holding a template or shell placeholder (`${ALB_DNS}`, `$(date +%s)`, `$BUCKET`,
+/// `{{ domain }}`): it will be something else when deployed, so it never decides a finding alone.
+pub fn is_placeholder(value: &str) -> bool {
+    let b = value.as_bytes();
+    if value.contains("{{") || value.contains("${") || value.contains("$(") {
+        return true;
+    }
+    b.windows(2).any(|w| w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'_'))
+}
+
+/// Levenshtein distance over characters, for suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(row[j]).min(row[j + 1]) };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate closest to `wanted`, if it is close enough to be what was meant: a different
+/// case, or at most a third of the characters wrong.
+pub fn closest<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let wanted_lower = wanted.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let distance = if candidate.to_lowercase() == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
+        let limit = (wanted.chars().count().max(candidate.chars().count()) / 3).max(1);
+        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `a`, `a` and `b`, `a`, `b` and `c`, each in backticks.
+pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{}`", s.as_ref())).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in ["${ALB_DNS}", "cli-$(date +%s)", "$BUCKET_NAME.s3.amazonaws.com", "{{ origin }}"] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for p in ["primary-alb", "price$5", "a$", "your-bucket-name"] {
+            assert!(!is_placeholder(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(closest("failover-grup", ["primary", "failover-group"]), Some("failover-group"));
+        assert_eq!(closest("S3-Origin", ["s3-origin"]), Some("s3-origin"));
+        assert_eq!(closest("api", ["static-site"]), None);
+        assert_eq!(quoted_list(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
+}

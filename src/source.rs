@@ -1,0 +1,106 @@
+//! A file to lint, and the mapping from byte offsets to lines and columns.
+
+use serde::Serialize;
+
+/// One input: where it came from and its text.
+pub struct Source {
+    /// The path as the user gave or the walk found it; `<stdin>` for standard input.
+    pub path: String,
+    /// The text. Invalid UTF-8 is replaced (U+FFFD) after the first bad byte, which is reported.
+    pub text: String,
+    /// Offset of the first byte that is not UTF-8, if any.
+    pub invalid_utf8_at: Option<usize>,
+    /// The bytes start with a UTF-16 byte order mark.
+    pub utf16: bool,
+}
+
+impl Source {
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> Source {
+        let path = path.into();
+        let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+        match String::from_utf8(bytes) {
+            Ok(text) => Source { path, text, invalid_utf8_at: None, utf16 },
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                Source { path, text, invalid_utf8_at: Some(at), utf16 }
+            }
+        }
+    }
+}
+
+/// A place in a file: 1-based line and column (columns count characters), and the byte offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+}
+
+/// Start offsets of every line, for turning byte offsets into positions.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The position of a byte offset (clamped to the text, moved back to a character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text[start..offset].chars().count() + 1;
+        Position { line, column, offset }
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.clamp(1, self.starts.len()) - 1]
+    }
+
+    /// Byte offset where 1-based `line` ends (before its newline).
+    pub fn line_end(&self, text: &str, line: usize) -> usize {
+        match self.starts.get(line) {
+            Some(&next) => {
+                let mut end = next - 1;
+                if end > 0 && text.as_bytes().get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+                end
+            }
+            None => text.len(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\n\u{e9}x\ny";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1, offset: 0 });
+        assert_eq!(index.position(text, 3), Position { line: 2, column: 1, offset: 3 });
+        assert_eq!(index.position(text, 5), Position { line: 2, column: 2, offset: 5 });
+        assert_eq!(index.position(text, 4).column, 1); // inside é: moved back
+        assert_eq!(index.position(text, 99), Position { line: 3, column: 2, offset: 8 });
+        assert_eq!(index.line_end(text, 1), 2);
+        assert_eq!(index.line_end(text, 3), 8);
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let s = Source::new("x", b"{\"a\": \"\xff\"}".to_vec());
+        assert_eq!(s.invalid_utf8_at, Some(7));
+    }
+}
