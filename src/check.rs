@@ -114,7 +114,13 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
         }
     };
     let source = Source::new(input.display(), bytes);
-    match lint(&source, settings, origin) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(&source, settings, origin)));
+    let Ok(outcome) = outcome else {
+        // A bug, already printed by the panic hook: say which file, and fail the run with 2.
+        eprintln!("internal error while linting {}: please report it with this file", source.path);
+        return Checked { result: None, text: String::new(), unreadable: true };
+    };
+    match outcome {
         Outcome::Linted(findings) => {
             let result = FileResult::new(&source, findings);
             let text = text_output.map_or_else(String::new, |color| text::render_file(&result, &source.text, color));

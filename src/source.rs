@@ -6,7 +6,7 @@ use serde::Serialize;
 pub struct Source {
     /// The path as the user gave or the walk found it; `<stdin>` for standard input.
     pub path: String,
-    /// The text. Invalid UTF-8 is replaced (U+FFFD) after the first bad byte, which is reported.
+    /// The text. Each byte that is not UTF-8 is replaced by `?`, so offsets stay those of the file.
     pub text: String,
     /// Offset of the first byte that is not UTF-8, if any.
     pub invalid_utf8_at: Option<usize>,
@@ -22,11 +22,27 @@ impl Source {
             Ok(text) => Source { path, text, invalid_utf8_at: None, utf16 },
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Source { path, text, invalid_utf8_at: Some(at), utf16 }
+                Source { path, text: replace_invalid(e.into_bytes()), invalid_utf8_at: Some(at), utf16 }
             }
         }
     }
+}
+
+/// The bytes with every byte that is not part of a UTF-8 character replaced by `?`.
+fn replace_invalid(mut bytes: Vec<u8>) -> String {
+    let mut from = 0;
+    loop {
+        match std::str::from_utf8(&bytes[from..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let bad = from + e.valid_up_to();
+                let len = e.error_len().unwrap_or(bytes.len() - bad);
+                bytes[bad..bad + len].fill(b'?');
+                from = bad + len;
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// A place in a file: 1-based line and column (columns count characters), and the byte offset.
@@ -100,7 +116,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_located() {
-        let s = Source::new("x", b"{\"a\": \"\xff\"}".to_vec());
+        let s = Source::new("x", b"{\"a\": \"\xff\xe9\"}".to_vec());
         assert_eq!(s.invalid_utf8_at, Some(7));
+        assert_eq!(s.text, "{\"a\": \"??\"}");
     }
 }

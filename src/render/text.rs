@@ -13,8 +13,23 @@ pub fn render_file(result: &FileResult, text: &str, color: bool) -> String {
     let index = LineIndex::new(text);
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for finding in &result.findings {
-        out.push_str(&renderer.render(&report(finding, &result.path, text, &index)));
+    for (finding, (start, _)) in result.findings.iter().zip(&result.positions) {
+        // A renderer bug must not take the run down: fall back to a one-line form.
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            renderer.render(&report(finding, &result.path, text, &index))
+        }))
+        .unwrap_or_else(|_| {
+            format!(
+                "{}[{}]: {}\n  --> {}:{}:{}",
+                finding.severity.as_str(),
+                finding.code,
+                finding.message,
+                result.path,
+                start.line,
+                start.column
+            )
+        });
+        out.push_str(&rendered);
         out.push_str("\n\n");
     }
     out
@@ -32,9 +47,17 @@ fn report<'a>(finding: &'a Finding, path: &'a str, text: &'a str, index: &LineIn
     let start = index.line_start(first);
     let end = index.line_end(text, last).max(start);
     let window = &text[start..end];
+    // Spans inside the window and on character boundaries (annotate-snippets asserts both).
     let clamp = |r: &std::ops::Range<usize>| {
-        let s = r.start.clamp(start, end) - start;
-        s..(r.end.clamp(start, end) - start).max(s)
+        let mut s = r.start.clamp(start, end) - start;
+        while !window.is_char_boundary(s) {
+            s -= 1;
+        }
+        let mut e = (r.end.clamp(start, end) - start).max(s);
+        while !window.is_char_boundary(e) {
+            e += 1;
+        }
+        s..e
     };
     let mut snippet = Snippet::source(window)
         .path(path)

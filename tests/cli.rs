@@ -1,0 +1,275 @@
+//! The binary as users run it: exit codes, formats, stdin, walking, subcommands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint"));
+    c.env_remove("CLOUDFRONT_LINT_FORMAT").env("NO_COLOR", "1");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited with a code, not a signal")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{}", stdout(o)))
+}
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+}
+
+/// A scratch folder under the target directory, fresh for each test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const FAIL: &str = "fixtures/CF101-quantity-mismatch/fail-status-codes.json";
+const PASS: &str = "fixtures/CF102-unknown-target-origin/pass-targets-origin-group.json";
+const WARN: &str = "fixtures/CF204-failover-on-client-error/fail-404-from-alb.json";
+
+#[test]
+fn text_report_is_rustc_shaped_and_exit_code_is_1() {
+    let o = run(&["check", FAIL]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("error[CF101]: `StatusCodes` has Quantity 3 but 4 items"), "{out}");
+    assert!(out.contains(&format!("--> {FAIL}:")), "{out}");
+    assert!(out.contains("= help: set Quantity to 4"), "{out}");
+    assert!(out.trim_end().ends_with("Found 1 error, 0 warnings and 0 infos in 1 file."), "{out}");
+}
+
+#[test]
+fn check_is_the_default_subcommand() {
+    assert_eq!(stdout(&run(&[FAIL])), stdout(&run(&["check", FAIL])));
+}
+
+#[test]
+fn clean_config_exits_0_with_no_findings() {
+    let o = run(&["check", PASS]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(stdout(&o), "No findings in 1 file.\n");
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = run(&["check", "--format", "json", FAIL]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["file"], FAIL);
+    assert_eq!(f["code"], "CF101");
+    assert_eq!(f["name"], "quantity-mismatch");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["pointer"], "/OriginGroups/Items/0/FailoverCriteria/StatusCodes/Quantity");
+    let text = std::fs::read_to_string(FAIL).unwrap();
+    let (start, end) = (f["range"]["start"]["offset"].as_u64().unwrap() as usize, f["range"]["end"]["offset"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "3");
+    let line = f["range"]["start"]["line"].as_u64().unwrap() as usize;
+    let column = f["range"]["start"]["column"].as_u64().unwrap() as usize;
+    assert_eq!(text.lines().nth(line - 1).unwrap().chars().nth(column - 1), Some('3'));
+    assert_eq!(f["fix"]["applicability"], "safe");
+    assert_eq!(f["fix"]["edits"][0]["content"], "4");
+    assert_eq!(v["summary"], serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "skipped": 0}));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    assert_eq!(code(&run(&["check", WARN])), 1);
+    assert_eq!(code(&run(&["check", "--fail-on", "error", WARN])), 0);
+    assert_eq!(code(&run(&["check", "--fail-on", "never", FAIL])), 0);
+    let info = "fixtures/CF207-unused-origin/fail-info-function-may-select.json";
+    assert_eq!(code(&run(&["check", info])), 0);
+    assert_eq!(code(&run(&["check", "--fail-on", "info", info])), 1);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let o = run_stdin(&["check", "--format", "json", "-"], &std::fs::read(FAIL).unwrap());
+    assert_eq!(code(&o), 1);
+    assert_eq!(json(&o)["findings"][0]["file"], "<stdin>");
+    let o = run_stdin(&["check", "--stdin-filename", "cdn.json", "-"], &std::fs::read(FAIL).unwrap());
+    assert!(stdout(&o).contains("--> cdn.json:"));
+}
+
+#[test]
+fn select_and_ignore_choose_rules() {
+    let both = "fixtures/CF206-expects-active-active/fail-same-member-twice.json";
+    let all = codes(&json(&run(&["check", "--format", "json", both])));
+    assert!(all.contains(&"CF206".to_owned()), "{all:?}");
+    let ignored = codes(&json(&run(&["check", "--format", "json", "--ignore", "CF206", both])));
+    assert!(!ignored.contains(&"CF206".to_owned()));
+    let selected = codes(&json(&run(&["check", "--format", "json", "--select", "expects-active-active", both])));
+    assert!(selected.iter().all(|c| c == "CF206"));
+    assert_eq!(code(&run(&["check", "--select", "CF999", both])), 2);
+}
+
+#[test]
+fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
+    let dir = scratch("walk");
+    std::fs::create_dir_all(dir.join("infra/cdn")).unwrap();
+    std::fs::create_dir_all(dir.join("node_modules/pkg")).unwrap();
+    std::fs::create_dir_all(dir.join("cdk.out")).unwrap();
+    std::fs::copy(FAIL, dir.join("infra/cdn/b.json")).unwrap();
+    std::fs::copy(PASS, dir.join("infra/cdn/a.json")).unwrap();
+    std::fs::copy(FAIL, dir.join("node_modules/pkg/x.json")).unwrap();
+    std::fs::copy(FAIL, dir.join("cdk.out/x.json")).unwrap();
+    std::fs::copy(FAIL, dir.join("ignored.json")).unwrap();
+    std::fs::write(dir.join(".gitignore"), "ignored.json\n").unwrap();
+    std::fs::write(dir.join("package.json"), r#"{"name": "infra"}"#).unwrap();
+    std::fs::write(dir.join("tsconfig.json"), "{ // comments\n }").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not json").unwrap();
+    let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    let files: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    assert_eq!(files, [dir.join("infra/cdn/b.json").to_str().unwrap()]);
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["skipped"], 2);
+}
+
+#[test]
+fn a_named_file_that_is_not_a_config_is_a_finding() {
+    let o = run(&["check", "--format", "json", "fixtures/CF002-not-a-distribution-config/fail-package-json.json"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(codes(&json(&o)), ["CF002"]);
+}
+
+#[test]
+fn unreadable_paths_exit_2_with_valid_json() {
+    let o = run(&["check", "--format", "json", "does/not/exist.json", FAIL]);
+    assert_eq!(code(&o), 2);
+    let v = json(&o);
+    assert_eq!(codes(&v), ["CF003", "CF101"]);
+    assert!(v["findings"][0]["message"].as_str().unwrap().contains("no such file"));
+    let o = run(&["check", "does/not/exist.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("error[CF003]: does/not/exist.json: cannot read the file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_not_read() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let o = run(&["check", "--format", "json", fifo.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(json(&o)["findings"][0]["message"].as_str().unwrap().contains("not a regular file"));
+}
+
+#[test]
+fn paths_with_spaces_and_non_ascii_names() {
+    let dir = scratch("names");
+    let path = dir.join("my cdn – é.json");
+    std::fs::copy(FAIL, &path).unwrap();
+    let o = run(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(json(&o)["findings"][0]["file"], path.to_str().unwrap());
+}
+
+#[test]
+fn github_annotations() {
+    let o = run(&["check", "--format", "github", FAIL]);
+    let out = stdout(&o);
+    assert!(out.starts_with("::error title=cloudfront-lint (CF101),file=fixtures/CF101-quantity-mismatch/fail-status-codes.json,line="), "{out}");
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let out = stdout(&run(&["rules"]));
+    assert!(out.lines().any(|l| l.starts_with("CF204  warning  failover-on-client-error")), "{out}");
+    let list: serde_json::Value = serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
+    assert!(list.as_array().unwrap().iter().any(|r| r["code"] == "CF101" && r["fix"] == "sometimes"));
+}
+
+#[test]
+fn explain_prints_the_doc_by_code_or_name() {
+    let by_code = run(&["explain", "cf204"]);
+    assert_eq!(code(&by_code), 0);
+    assert!(stdout(&by_code).starts_with("# CF204 failover-on-client-error"));
+    assert_eq!(stdout(&by_code), stdout(&run(&["explain", "failover-on-client-error"])));
+    let v: serde_json::Value = serde_json::from_slice(&run(&["explain", "CF204", "--format", "json"]).stdout).unwrap();
+    assert_eq!(v["severity"], "warning");
+    let unknown = run(&["explain", "CF2O4"]);
+    assert_eq!(code(&unknown), 2);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean `CF204`?"));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(code(&run(&["check", "--format", "xml", FAIL])), 2);
+    assert_eq!(code(&run(&["--help"])), 0);
+}
+
+#[test]
+fn bad_input_never_crashes() {
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", vec![]),
+        ("whitespace", b"  \n\t ".to_vec()),
+        ("nul", b"{\"a\": \0}".to_vec()),
+        ("garbage", (0..=255u8).cycle().take(5000).collect()),
+        ("deep", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
+        ("deep-objects", "{\"Origins\":".repeat(50_000).into_bytes()),
+        ("huge-number", br#"{"Origins": {"Quantity": 18446744073709551616, "Items": []}}"#.to_vec()),
+        ("big-exponent", br#"{"Origins": {"Quantity": 1e400}}"#.to_vec()),
+        ("minus-zero", br#"{"Origins": {"Quantity": -0, "Items": [{"Id": 2.0}]}}"#.to_vec()),
+        ("utf16", "\u{feff}{}".encode_utf16().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>()),
+        ("array", b"[1, 2]".to_vec()),
+        ("string", b"\"DistributionConfig\"".to_vec()),
+    ];
+    for (name, input) in cases {
+        let o = run_stdin(&["check", "--format", "json", "-"], &input);
+        let c = code(&o);
+        assert!(c == 0 || c == 1, "{name}: exit {c}\n{}", String::from_utf8_lossy(&o.stderr));
+        let v = json(&o);
+        assert!(v["summary"]["files"] == 1, "{name}: {v}");
+        let o = run_stdin(&["check", "-"], &input);
+        assert!(matches!(code(&o), 0 | 1), "{name} (text)");
+    }
+}
+
+#[test]
+fn truncated_at_every_position_never_crashes() {
+    let text = std::fs::read(FAIL).unwrap();
+    let dir = scratch("truncated");
+    // One process over many files keeps the test fast; every file must appear in the output.
+    let step = (text.len() / 300).max(1);
+    let mut n = 0;
+    for cut in (0..text.len()).step_by(step) {
+        std::fs::write(dir.join(format!("{cut:06}.json")), &text[..cut]).unwrap();
+        n += 1;
+    }
+    let paths: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let o = run(&args);
+    assert!(matches!(code(&o), 0 | 1));
+    let v = json(&o);
+    assert_eq!(v["summary"]["files"], n);
+    for f in v["findings"].as_array().unwrap() {
+        let path = f["file"].as_str().unwrap();
+        let len = std::fs::metadata(path).unwrap().len();
+        assert!(f["range"]["end"]["offset"].as_u64().unwrap() <= len, "{f}");
+    }
+}

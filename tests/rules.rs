@@ -1,0 +1,62 @@
+//! Every fixture, linted with only its folder's rule: `fail-*` must give that rule, `pass-*` must
+//! not, and the rendered output must match the snapshot beside the tests (review with `cargo insta review`).
+
+use cloudfront_lint::render::{text, FileResult};
+use cloudfront_lint::{lint, Origin, Outcome, Settings, Source};
+use std::path::Path;
+
+fn lint_fixture(path: &Path) -> (String, FileResult, String) {
+    let folder = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    let code = folder.split('-').next().unwrap().to_owned();
+    let relative = format!("fixtures/{folder}/{}", path.file_name().unwrap().to_str().unwrap());
+    let source = Source::new(relative, std::fs::read(path).unwrap());
+    let findings = match lint(&source, &Settings::only(&code), Origin::Named) {
+        Outcome::Linted(findings) => findings,
+        Outcome::Skipped { reason } => panic!("{}: skipped ({reason})", path.display()),
+    };
+    let result = FileResult::new(&source, findings);
+    let rendered = text::render_file(&result, &source.text, false);
+    (code, result, rendered)
+}
+
+#[test]
+fn fixtures() {
+    insta::glob!("../fixtures", "*/*.json", |path| {
+        let (code, result, rendered) = lint_fixture(path);
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let fired = result.findings.iter().filter(|f| f.code == code).count();
+        if name.starts_with("fail-") {
+            assert!(fired > 0, "{}: expected a {code} finding, got none", path.display());
+        } else {
+            assert!(name.starts_with("pass-"), "{}: fixture names start with fail- or pass-", path.display());
+            assert_eq!(fired, 0, "{}: expected no {code} finding, got:\n{rendered}", path.display());
+        }
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+/// A safe fix, applied, makes its finding go away and leaves valid JSON.
+#[test]
+fn safe_fixes_resolve_their_finding() {
+    let mut applied = 0;
+    for entry in std::fs::read_dir("fixtures/CF101-quantity-mismatch").unwrap() {
+        let path = entry.unwrap().path();
+        let (code, result, _) = lint_fixture(&path);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut edits: Vec<_> = result.findings.iter().filter_map(|f| f.fix.as_ref()).flat_map(|f| f.edits.clone()).collect();
+        if edits.is_empty() {
+            continue;
+        }
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        for edit in edits {
+            text.replace_range(edit.range, &edit.content);
+            applied += 1;
+        }
+        serde_json::from_str::<serde_json::Value>(&text).expect("fixed text is JSON");
+        let source = Source::new("fixed.json", text.into_bytes());
+        let Outcome::Linted(after) = lint(&source, &Settings::only(&code), Origin::Named) else { panic!() };
+        let remaining: Vec<_> = after.iter().filter(|f| f.fix.is_some()).collect();
+        assert!(remaining.is_empty(), "{}: fix left {remaining:?}", path.display());
+    }
+    assert!(applied >= 3, "expected fixes to apply, applied {applied}");
+}
