@@ -37,9 +37,9 @@ impl Rule for DuplicateId {
                 continue;
             };
             let message = if *first_kind == kind {
-                format!("two {kind}s have the id `{id}`: ids must be unique within a distribution, and CloudFront rejects the config")
+                format!("two {kind}s have the id `{id}`: CloudFront requires ids to be unique within a distribution and refuses the duplicate")
             } else {
-                format!("origin group `{id}` has the id of an origin: a TargetOriginId naming it would be ambiguous, and CloudFront rejects the config")
+                format!("origin group `{id}` has the id of an origin: a TargetOriginId naming it would be ambiguous, so CloudFront refuses it")
             };
             cx.report(&META, &at, message)
                 .label(first, super::Anchor::Value, format!("the {first_kind} `{id}` is defined here"))

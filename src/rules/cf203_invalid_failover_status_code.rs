@@ -37,7 +37,7 @@ impl Rule for InvalidFailoverStatusCode {
                 cx.report(
                     &META,
                     &ptr!["OriginGroups", "Items", g, "FailoverCriteria", "StatusCodes", "Items", i],
-                    format!("CloudFront cannot fail over on status code {code}{why}: it accepts only 400, 403, 404, 416, 500, 502, 503 and 504, and rejects the config"),
+                    format!("CloudFront cannot fail over on status code {code}{why}: origin groups accept only 400, 403, 404, 416, 500, 502, 503 and 504"),
                 )
                 .help(format!("remove {code}; connection failures and timeouts fail over without any status code"))
                 .push(out);

@@ -31,6 +31,7 @@ impl Rule for FailoverOnClientError {
             let primary = primary_id.and_then(|id| config.origin(id));
             let primary_is_s3 = primary.is_some_and(|o| o.is_s3());
             let has = |c: i64| codes.iter().any(|(_, &x)| x == c);
+            let group_id = group.id.as_deref().unwrap_or("?");
             let primary_name = primary_id.map_or("the primary".to_owned(), |id| format!("`{id}`"));
             let secondary_name = members.get(1).map_or("the secondary".to_owned(), |id| format!("`{id}`"));
             for (i, &code) in codes.iter() {
@@ -40,12 +41,18 @@ impl Rule for FailoverOnClientError {
                 let at = ptr!["OriginGroups", "Items", g, "FailoverCriteria", "StatusCodes", "Items", i];
                 if primary_is_s3 && matches!(code, 403 | 404) {
                     // The documented S3 pattern: a replica bucket answers for objects the primary
-                    // lacks. Only a 404 without 403 behind an access control is worth a word.
-                    if code == 404 && !has(403) && primary.is_some_and(|o| o.uses_origin_access()) {
+                    // lacks. Only a 404 without 403 is worth a word: S3 answers 403 for a
+                    // missing key to any caller that may not list the bucket.
+                    if code == 404 && !has(403) {
+                        let through = if primary.is_some_and(|o| o.uses_origin_access()) {
+                            " (CloudFront reads it through an origin access control or identity)"
+                        } else {
+                            ""
+                        };
                         cx.report(
                             &META,
                             &at,
-                            format!("S3 origin {primary_name} is read through an origin access control or identity, so S3 answers 403, not 404, for a missing object unless CloudFront may list the bucket: failover on 404 alone may never happen"),
+                            format!("S3 answers 403, not 404, for a missing object unless the caller may list the bucket, so origin group `{group_id}` may never fail over on 404 from S3 origin {primary_name}{through}"),
                         )
                         .severity(Severity::Info)
                         .help("add 403 to the failover status codes, or grant s3:ListBucket to CloudFront")
@@ -62,7 +69,7 @@ impl Rule for FailoverOnClientError {
                 cx.report(
                     &META,
                     &at,
-                    format!("origin group fails over on {code}: every {code} from {primary_name} (for example {meaning}) is sent again to {secondary_name}, so ordinary client errors cost two origin fetches and the primary's own answer is hidden"),
+                    format!("origin group `{group_id}` fails over on {code}: every {code} from {primary_name} (for example {meaning}) is sent again to {secondary_name}, so ordinary client errors cost two origin fetches and the primary's own answer is hidden"),
                 )
                 .label(&ptr!["OriginGroups", "Items", g, "Members"], Anchor::Key, format!("primary {primary_name}, secondary {secondary_name}"))
                 .help("fail over on 5xx codes only (500, 502, 503, 504); connection failures and timeouts fail over anyway")

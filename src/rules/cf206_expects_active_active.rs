@@ -80,7 +80,9 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
 fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
     let config = cx.config;
     let mut texts: Vec<(Pointer, &str, &str)> = Vec::new();
-    if let Some(comment) = config.comment.as_deref() {
+    // With one origin and no group, a comment about load describes what sits behind the origin.
+    let several_origins = config.origins.as_ref().is_some_and(|o| o.len() > 1) || config.origin_groups.is_some();
+    if let (Some(comment), true) = (config.comment.as_deref(), several_origins) {
         texts.push((ptr!["Comment"], comment, "the comment"));
     }
     for (i, g) in items(&config.origin_groups) {
@@ -115,11 +117,10 @@ pub fn balancing_phrase(text: &str) -> Option<&'static str> {
         .collect();
     let words: Vec<&str> = normal.split_whitespace().collect();
     let joined = format!(" {} ", words.join(" "));
-    let phrases: [(&str, &str); 12] = [
+    let phrases: [(&str, &str); 11] = [
         (" active active ", "active-active"),
         (" activeactive ", "active-active"),
         (" load balancing ", "load balancing"),
-        (" load balanced ", "load balancing"),
         (" load balance ", "load balancing"),
         (" loadbalancing ", "load balancing"),
         (" round robin ", "round robin"),
@@ -129,6 +130,10 @@ pub fn balancing_phrase(text: &str) -> Option<&'static str> {
         (" weighted ", "weighted routing"),
         (" traffic split", "splitting traffic"),
     ];
+    // The tools that really split traffic are what the rule recommends, not a misunderstanding.
+    if ["route 53", "route53", "continuous deployment", "staging distribution", "global accelerator"].iter().any(|t| joined.contains(t)) {
+        return None;
+    }
     if let Some((_, phrase)) = phrases.iter().find(|(p, _)| joined.contains(p)) {
         return Some(phrase);
     }
@@ -173,7 +178,7 @@ mod tests {
         for text in ["Active-Active origins", "50/50 split", "round-robin group", "weighted-alb", "load balance across regions"] {
             assert!(balancing_phrase(text).is_some(), "{text}");
         }
-        for text in ["ALB load balancer origin", "Global load balancer with failover", "primary-alb", "S3 static site", "failover-group"] {
+        for text in ["ALB load balancer origin", "Global load balancer with failover", "primary-alb", "S3 static site", "failover-group", "Load-balanced API behind an ALB", "api (Route 53 weighted records)", "Blue/green: 50/50 via continuous deployment"] {
             assert!(balancing_phrase(text).is_none(), "{text}");
         }
     }

@@ -1,6 +1,6 @@
 //! CF208 unused-origin-group. Documentation: rules/CF208-unused-origin-group.md
 
-use super::cf207_unused_origin::{origin_chooser, references};
+use super::cf207_unused_origin::origin_chooser;
 use super::text::is_placeholder;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
@@ -25,7 +25,8 @@ impl Rule for UnusedOriginGroup {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        if references(config).is_none() {
+        // Only a behaviour whose target is still a placeholder could be targeting the group.
+        if config.behaviors().any(|b| b.behavior.target_origin_id.as_deref().is_some_and(is_placeholder)) {
             return;
         }
         for (i, group) in items(&config.origin_groups) {

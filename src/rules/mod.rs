@@ -26,6 +26,9 @@ mod cf206_expects_active_active;
 mod cf207_unused_origin;
 mod cf208_unused_origin_group;
 mod cf301_ttl_order;
+mod cf302_cache_policy_or_forwarded_values;
+mod cf303_forwarded_values_without_min_ttl;
+mod cf401_alias_without_certificate;
 pub mod text;
 
 pub use cf001_invalid_json::META as INVALID_JSON;
@@ -89,6 +92,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf207_unused_origin::UnusedOrigin,
     &cf208_unused_origin_group::UnusedOriginGroup,
     &cf301_ttl_order::TtlOrder,
+    &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
+    &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
+    &cf401_alias_without_certificate::AliasWithoutCertificate,
 ];
 
 /// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).

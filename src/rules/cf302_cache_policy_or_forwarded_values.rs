@@ -1,0 +1,51 @@
+//! CF302 cache-policy-or-forwarded-values. Documentation: rules/CF302-cache-policy-or-forwarded-values.md
+
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+
+pub struct CachePolicyOrForwardedValues;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF302",
+    name: "cache-policy-or-forwarded-values",
+    severity: Severity::Error,
+    summary: "A behaviour needs exactly one of CachePolicyId and the legacy ForwardedValues (CloudFront: InvalidArgument)",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF302-cache-policy-or-forwarded-values.md"),
+};
+
+impl Rule for CachePolicyOrForwardedValues {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    /// Presence is read from the raw value: a member of the wrong type is still "set" here, and
+    /// the schema rules report its type.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for behavior in cx.config.behaviors() {
+            let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else { continue };
+            let policy = raw.contains_key("CachePolicyId");
+            let legacy = raw.contains_key("ForwardedValues");
+            if policy && legacy {
+                cx.report(
+                    &META,
+                    &behavior.pointer.key("ForwardedValues"),
+                    "this behaviour sets both CachePolicyId and ForwardedValues: CloudFront rejects the config (InvalidArgument: \"The parameter ForwardedValues cannot be used when a cache policy is associated to the cache behavior.\")",
+                )
+                .anchor(Anchor::Key)
+                .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy")
+                .help("remove ForwardedValues (and MinTTL, DefaultTTL, MaxTTL): the cache policy decides the cache key and TTLs")
+                .push(out);
+            } else if !policy && !legacy {
+                cx.report(
+                    &META,
+                    &behavior.pointer,
+                    "this behaviour has neither CachePolicyId nor ForwardedValues: CloudFront rejects the config (InvalidArgument: \"The parameter ForwardedValues is required.\")",
+                )
+                .anchor(Anchor::Head)
+                .help("set CachePolicyId, for example to the managed CachingOptimized policy 658327ea-f89d-4fab-a63d-7e88639e58f6 (or CachingDisabled 4135ea2d-6df8-44a3-9df3-4b5a84be39ad for dynamic content)")
+                .push(out);
+            }
+        }
+    }
+}

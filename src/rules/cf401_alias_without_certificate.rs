@@ -1,0 +1,57 @@
+//! CF401 alias-without-certificate. Documentation: rules/CF401-alias-without-certificate.md
+
+use super::text::quoted_list;
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+use crate::model::items;
+use crate::ptr;
+
+pub struct AliasWithoutCertificate;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF401",
+    name: "alias-without-certificate",
+    severity: Severity::Error,
+    summary: "Alternate domain names (Aliases) with the default *.cloudfront.net certificate (CloudFront: InvalidViewerCertificate)",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF401-alias-without-certificate.md"),
+};
+
+impl Rule for AliasWithoutCertificate {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let config = cx.config;
+        let aliases: Vec<&str> = items(&config.aliases).map(|(_, a)| a.as_str()).collect();
+        if aliases.is_empty() {
+            return;
+        }
+        let certificate = config.viewer_certificate.as_ref();
+        let custom = certificate.is_some_and(|c| {
+            let set = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.is_empty());
+            set(&c.acm_certificate_arn) || set(&c.iam_certificate_id)
+        });
+        // A ViewerCertificate of the wrong shape is the schema rules' business.
+        if custom || cx.raw.get("ViewerCertificate").is_some_and(|v| !v.is_object()) {
+            return;
+        }
+        let shown: Vec<&str> = aliases.iter().take(3).copied().collect();
+        let mut report = cx.report(
+            &META,
+            &ptr!["Aliases", "Items"],
+            format!(
+                "{} {} served with the default *.cloudfront.net certificate: CloudFront rejects the config (InvalidViewerCertificate: an alternate domain name needs a trusted certificate that covers it)",
+                quoted_list(&shown),
+                if aliases.len() == 1 { "is" } else { "are" }
+            ),
+        )
+        .anchor(Anchor::Key)
+        .help("set ViewerCertificate.ACMCertificateArn to an ACM certificate in us-east-1 that covers these names, with SSLSupportMethod sni-only and MinimumProtocolVersion TLSv1.2_2021");
+        if certificate.is_some() {
+            report = report.label(&ptr!["ViewerCertificate"], Anchor::Key, "the default certificate");
+        }
+        report.push(out);
+    }
+}
