@@ -17,7 +17,8 @@ fn root() -> &'static Path {
 fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
 }
 
 fn committed_schema() -> Value {
@@ -60,7 +61,13 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
 
 fn errors(v: &jsonschema::Validator, config: &Value) -> Vec<String> {
     v.iter_errors(config)
-        .map(|e| format!("{} ({}): {e}", e.instance_path().as_str(), e.schema_path().as_str()))
+        .map(|e| {
+            format!(
+                "{} ({}): {e}",
+                e.instance_path().as_str(),
+                e.schema_path().as_str()
+            )
+        })
         .collect()
 }
 
@@ -77,7 +84,10 @@ fn committed_schema_is_up_to_date() {
             .lines()
             .zip(expected.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| "(length differs)".to_string(), |i| format!("line {}", i + 1));
+            .map_or_else(
+                || "(length differs)".to_string(),
+                |i| format!("line {}", i + 1),
+            );
         panic!(
             "schemas/distribution-config.schema.json is stale (first difference at {line}). \
              Do not edit it by hand: change schemas/generator/{{model,overlay}}.json or generate.rs, \
@@ -89,9 +99,15 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn schema_is_valid_draft_2020_12() {
     let schema = committed_schema();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
-        panic!("schema fails the draft 2020-12 meta-schema at {}: {e}", e.instance_path().as_str());
+        panic!(
+            "schema fails the draft 2020-12 meta-schema at {}: {e}",
+            e.instance_path().as_str()
+        );
     }
     assert!(jsonschema::meta::is_valid(&schema));
     // build() also checks every `pattern` is a valid ECMA-262 regex.
@@ -116,11 +132,16 @@ fn schema_is_valid_draft_2020_12() {
         "/DefaultCacheBehavior (",
         "/Comment",
     ] {
-        assert!(errs.iter().any(|e| e.starts_with(needle)), "no error at {needle}: {errs:#?}");
+        assert!(
+            errs.iter().any(|e| e.starts_with(needle)),
+            "no error at {needle}: {errs:#?}"
+        );
     }
     // Quotas are annotations only: 150 aliases and OriginReadTimeout 180 are not schema errors.
     let mut quota = ok.clone();
-    let aliases: Vec<Value> = (0..150).map(|i| format!("a{i}.example.com").into()).collect();
+    let aliases: Vec<Value> = (0..150)
+        .map(|i| format!("a{i}.example.com").into())
+        .collect();
     quota["Aliases"] = serde_json::json!({"Quantity": 150, "Items": aliases});
     quota["Origins"]["Items"][0]["CustomOriginConfig"]["OriginReadTimeout"] = 180.into();
     assert_eq!(errors(&v, &quota), Vec::<String>::new());
@@ -136,7 +157,11 @@ fn configs_cloudfront_returned_have_no_schema_errors() {
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", real.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_dir())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("get-distribution")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("get-distribution"))
+        })
         .collect();
     dirs.sort();
     for dir in dirs {
@@ -149,7 +174,11 @@ fn configs_cloudfront_returned_have_no_schema_errors() {
             }
         }
     }
-    assert!(checked > 0, "no configs found under {}/get-distribution*", real.display());
+    assert!(
+        checked > 0,
+        "no configs found under {}/get-distribution*",
+        real.display()
+    );
     assert!(
         failures.is_empty(),
         "CloudFront accepted these configs, so the schema must too:\n{}",
@@ -162,7 +191,10 @@ fn configs_cloudfront_returned_have_no_schema_errors() {
 #[test]
 fn report_wild_and_handwritten_corpora() {
     let v = validator();
-    for dir in ["../shared/corpus/wild", "../shared/corpus/real/distribution-config"] {
+    for dir in [
+        "../shared/corpus/wild",
+        "../shared/corpus/real/distribution-config",
+    ] {
         let dir = root().join(dir);
         println!("== {}", dir.display());
         for file in json_files(&dir) {
@@ -179,7 +211,11 @@ fn report_wild_and_handwritten_corpora() {
             if errs.is_empty() {
                 println!("{name}: ok");
             } else {
-                println!("{name}: {} error(s)\n    {}", errs.len(), errs.join("\n    "));
+                println!(
+                    "{name}: {} error(s)\n    {}",
+                    errs.len(),
+                    errs.join("\n    ")
+                );
             }
         }
     }

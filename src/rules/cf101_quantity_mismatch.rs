@@ -1,6 +1,6 @@
 //! CF101 quantity-mismatch. Documentation: rules/CF101-quantity-mismatch.md
 
-use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use super::{pointer_of, walk, Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Applicability, Finding, Severity};
 use crate::json::Pointer;
 use serde_json::Value;
@@ -24,29 +24,19 @@ impl Rule for QuantityMismatch {
     /// Every object with a `Quantity` is one of the API's 19 list wrappers, wherever it sits,
     /// so the walk is generic rather than a list of paths.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let mut stack: Vec<(Pointer, &Value)> = vec![(Pointer::root(), cx.raw)];
-        while let Some((pointer, value)) = stack.pop() {
-            match value {
-                Value::Object(map) => {
-                    if let Some(quantity) = map.get("Quantity").and_then(Value::as_u64) {
-                        check_wrapper(cx, &pointer, quantity, map.get("Items"), out);
-                    }
-                    for (key, child) in map.iter().rev() {
-                        if child.is_object() || child.is_array() {
-                            stack.push((pointer.key(key), child));
-                        }
-                    }
+        walk(cx.raw, |path, value| {
+            if let Some(quantity) = value.get("Quantity").and_then(Value::as_u64) {
+                let items = value.get("Items");
+                let mismatch = match items {
+                    Some(Value::Array(items)) => items.len() as u64 != quantity,
+                    None => quantity > 0,
+                    Some(_) => false,
+                };
+                if mismatch {
+                    check_wrapper(cx, &pointer_of(path), quantity, items, out);
                 }
-                Value::Array(items) => {
-                    for (i, child) in items.iter().enumerate().rev() {
-                        if child.is_object() || child.is_array() {
-                            stack.push((pointer.index(i), child));
-                        }
-                    }
-                }
-                _ => {}
             }
-        }
+        });
     }
 }
 

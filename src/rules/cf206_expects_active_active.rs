@@ -1,12 +1,11 @@
 //! CF206 expects-active-active. Documentation: rules/CF206-expects-active-active.md
 
 use super::text::is_placeholder;
-use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use super::{pointer_of, walk, Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::json::Pointer;
 use crate::model::items;
 use crate::ptr;
-use serde_json::Value;
 
 pub struct ExpectsActiveActive;
 
@@ -42,28 +41,18 @@ impl Rule for ExpectsActiveActive {
 
 /// `"Weight": 50` on a member, `"LoadBalancing": …` on a group: the API has no such members.
 fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
-    let mut stack: Vec<(Pointer, &Value)> = ["Origins", "OriginGroups"]
-        .iter()
-        .filter_map(|k| cx.raw.get(k).map(|v| (ptr![*k], v)))
-        .collect();
     let mut found = Vec::new();
-    while let Some((pointer, value)) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                for (key, child) in map {
-                    let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
-                    if BALANCING_KEYS.contains(&normal.as_str()) {
-                        found.push((pointer.key(key), key.clone()));
-                    } else {
-                        stack.push((pointer.key(key), child));
-                    }
+    for section in ["Origins", "OriginGroups"] {
+        let Some(value) = cx.raw.get(section) else { continue };
+        walk(value, |path, value| {
+            for key in value.as_object().into_iter().flat_map(|m| m.keys()) {
+                let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
+                if BALANCING_KEYS.contains(&normal.as_str()) {
+                    found.push((ptr![section].join(&pointer_of(path)).key(key), key.clone()));
                 }
             }
-            Value::Array(list) => stack.extend(list.iter().enumerate().map(|(i, v)| (pointer.index(i), v))),
-            _ => {}
-        }
+        });
     }
-    found.sort();
     for (at, key) in found {
         cx.report(
             &META,

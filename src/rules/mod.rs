@@ -182,6 +182,51 @@ impl<'a> Context<'a> {
     }
 }
 
+/// One step of a path into a JSON value, borrowed from it.
+#[derive(Clone, Copy, Debug)]
+pub enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// The pointer of a path (built only when a rule reports something).
+pub fn pointer_of(path: &[Step]) -> Pointer {
+    path.iter().fold(Pointer::root(), |p, step| match step {
+        Step::Key(k) => p.key(k),
+        Step::Index(i) => p.index(*i),
+    })
+}
+
+/// Visits every object and array under `root` in document order, with its path. The walk keeps
+/// one stack and allocates no pointer per value: most values are never reported on.
+pub fn walk<'v>(root: &'v Value, mut visit: impl FnMut(&[Step<'v>], &'v Value)) {
+    let mut path: Vec<Step<'v>> = Vec::new();
+    let mut stack: Vec<(usize, Option<Step<'v>>, &'v Value)> = vec![(0, None, root)];
+    while let Some((depth, step, value)) = stack.pop() {
+        path.truncate(depth);
+        path.extend(step);
+        visit(&path, value);
+        let depth = path.len();
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map.iter().rev() {
+                    if v.is_object() || v.is_array() {
+                        stack.push((depth, Some(Step::Key(k)), v));
+                    }
+                }
+            }
+            Value::Array(list) => {
+                for (i, v) in list.iter().enumerate().rev() {
+                    if v.is_object() || v.is_array() {
+                        stack.push((depth, Some(Step::Index(i)), v));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// A finding under construction; `push` adds it to the output.
 pub struct Report<'c, 'a> {
     cx: &'c Context<'a>,
