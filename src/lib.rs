@@ -12,6 +12,7 @@ pub mod json;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod settings;
 pub mod source;
 
@@ -126,6 +127,19 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         if settings.enabled(rule.meta()) {
             rule.check(&cx, &mut findings);
         }
+    }
+    schema::check_quotas(&cx, settings, &mut findings);
+    if schema::any_enabled(settings) {
+        // A rule error that explains a value better (CF201's member count, CF203's status code)
+        // wins over the schema's generic range or value finding at the same place.
+        let mut structural = Vec::new();
+        schema::check(&cx, settings, &mut structural);
+        let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
+        structural.retain(|s| {
+            !generic.contains(&s.code)
+                || !findings.iter().any(|f| f.severity == Severity::Error && f.location.pointer == s.location.pointer)
+        });
+        findings.extend(structural);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);

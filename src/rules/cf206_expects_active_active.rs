@@ -46,8 +46,7 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
         let Some(value) = cx.raw.get(section) else { continue };
         walk(value, |path, value| {
             for key in value.as_object().into_iter().flat_map(|m| m.keys()) {
-                let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
-                if BALANCING_KEYS.contains(&normal.as_str()) {
+                if is_balancing_key(key) {
                     found.push((ptr![section].join(&pointer_of(path)).key(key), key.clone()));
                 }
             }
@@ -63,6 +62,12 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
         .help(INSTEAD)
         .push(out);
     }
+}
+
+/// Whether a member name is one people invent for load balancing (`Weight`, `LoadBalancing`, …).
+pub fn is_balancing_key(key: &str) -> bool {
+    let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
+    BALANCING_KEYS.contains(&normal.as_str())
 }
 
 /// A comment or id that says what the author expects: "active-active", "50/50", "round robin".

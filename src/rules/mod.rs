@@ -14,6 +14,13 @@ use std::cell::OnceCell;
 mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
 mod cf003_unreadable_file;
+mod cf010_unknown_member;
+mod cf011_missing_member;
+mod cf012_wrong_type;
+mod cf013_value_not_allowed;
+mod cf014_out_of_range;
+mod cf015_pattern_mismatch;
+mod cf016_over_quota;
 mod cf101_quantity_mismatch;
 mod cf102_unknown_target_origin;
 mod cf103_duplicate_id;
@@ -34,6 +41,17 @@ pub mod text;
 pub use cf001_invalid_json::META as INVALID_JSON;
 pub use cf002_not_a_distribution_config::META as NOT_A_DISTRIBUTION_CONFIG;
 pub use cf003_unreadable_file::META as UNREADABLE_FILE;
+pub use cf010_unknown_member::META as UNKNOWN_MEMBER;
+pub use cf011_missing_member::META as MISSING_MEMBER;
+pub use cf012_wrong_type::META as WRONG_TYPE;
+pub use cf013_value_not_allowed::META as VALUE_NOT_ALLOWED;
+pub use cf014_out_of_range::META as OUT_OF_RANGE;
+pub use cf015_pattern_mismatch::META as PATTERN_MISMATCH;
+pub use cf016_over_quota::META as OVER_QUOTA;
+pub use cf206_expects_active_active::is_balancing_key as cf206_balancing_key;
+
+/// The rules the schema pass reports (one validation for all of them).
+pub static SCHEMA_RULES: [&RuleMeta; 6] = [&UNKNOWN_MEMBER, &MISSING_MEMBER, &WRONG_TYPE, &VALUE_NOT_ALLOWED, &OUT_OF_RANGE, &PATTERN_MISMATCH];
 
 /// What every rule declares about itself.
 pub struct RuleMeta {
@@ -80,6 +98,13 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf001_invalid_json::InvalidJson,
     &cf002_not_a_distribution_config::NotADistributionConfig,
     &cf003_unreadable_file::UnreadableFile,
+    &cf010_unknown_member::UnknownMember,
+    &cf011_missing_member::MissingMember,
+    &cf012_wrong_type::WrongType,
+    &cf013_value_not_allowed::ValueNotAllowed,
+    &cf014_out_of_range::OutOfRange,
+    &cf015_pattern_mismatch::PatternMismatch,
+    &cf016_over_quota::OverQuota,
     &cf101_quantity_mismatch::QuantityMismatch,
     &cf102_unknown_target_origin::UnknownTargetOrigin,
     &cf103_duplicate_id::DuplicateId,
