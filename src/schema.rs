@@ -282,3 +282,27 @@ pub fn check_quotas(cx: &Context, settings: &crate::Settings, out: &mut Vec<Find
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::quota;
+
+    /// The quotas the linter checks are the ones the schema publishes.
+    #[test]
+    fn quotas_match_the_schema_annotations() {
+        let defs = &schema()["$defs"];
+        let max = |def: &str, member: &str| defs[def]["properties"][member]["x-cloudfront-quota"]["maximum"].as_i64().unwrap();
+        assert_eq!(max("Origins", "Items"), quota::ORIGINS.0 as i64);
+        assert_eq!(max("OriginGroups", "Items"), quota::ORIGIN_GROUPS.0 as i64);
+        assert_eq!(max("CacheBehaviors", "Items"), quota::CACHE_BEHAVIORS.0 as i64);
+        assert_eq!(max("Aliases", "Items"), quota::ALIASES.0 as i64);
+        assert_eq!(max("CustomHeaders", "Items"), quota::ORIGIN_CUSTOM_HEADERS.0 as i64);
+        for def in ["CustomOriginConfig", "S3OriginConfig", "VpcOriginConfig"] {
+            assert_eq!(max(def, "OriginReadTimeout"), quota::ORIGIN_READ_TIMEOUT.0);
+        }
+        for def in ["CustomOriginConfig", "VpcOriginConfig"] {
+            assert_eq!(max(def, "OriginKeepaliveTimeout"), quota::ORIGIN_KEEPALIVE_TIMEOUT.0);
+        }
+    }
+}
