@@ -1,0 +1,102 @@
+//! Random mutations of valid configs never panic, always render valid JSON, and every range is
+//! inside the file. (The fuzzer in fuzz/ does the same without structure, for longer.)
+
+use cloudfront_lint::render::{json, text, FileResult, Summary};
+use cloudfront_lint::{lint, Origin, Outcome, Settings, Source};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn seeds() -> Vec<String> {
+    let mut seeds = Vec::new();
+    for dir in ["fixtures/CF204-failover-on-client-error", "fixtures/CF206-expects-active-active", "fixtures/CF301-ttl-order", "fixtures/CF002-not-a-distribution-config"] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            seeds.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+    }
+    seeds
+}
+
+/// Lints `bytes` both ways and checks what must hold for any input.
+fn check_invariants(bytes: &[u8]) {
+    let source = Source::new("mutant.json", bytes.to_vec());
+    for origin in [Origin::Named, Origin::Walked] {
+        let Outcome::Linted(findings) = lint(&source, &Settings::default(), origin) else { continue };
+        for f in &findings {
+            let r = &f.location.range;
+            assert!(r.start <= r.end && r.end <= source.text.len(), "{f:?}");
+            assert!(source.text.is_char_boundary(r.start) && source.text.is_char_boundary(r.end), "{f:?}");
+            assert!(f.location.pointer.as_str().is_empty() || f.location.pointer.as_str().starts_with('/'));
+        }
+        let result = FileResult::new(&source, findings);
+        let mut summary = Summary::default();
+        summary.add(&result.findings);
+        let rendered = text::render_file(&result, &source.text, false);
+        assert_eq!(rendered.matches("-->").count() >= result.findings.len(), true, "{rendered}");
+        let out = json::render(&[&result], &summary);
+        let v: Value = serde_json::from_str(&out).expect("JSON output parses");
+        assert_eq!(v["findings"].as_array().unwrap().len(), result.findings.len());
+    }
+}
+
+/// Every pointer to a value in `v`.
+fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match v {
+        Value::Object(m) => m.iter().for_each(|(k, c)| pointers(c, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+fn replacement(kind: usize) -> Value {
+    match kind % 12 {
+        0 => Value::Null,
+        1 => Value::Bool(true),
+        2 => serde_json::json!(0),
+        3 => serde_json::json!(-1),
+        4 => serde_json::json!(2.5),
+        5 => serde_json::json!(u64::MAX),
+        6 => serde_json::json!(""),
+        7 => serde_json::json!("${PLACEHOLDER}"),
+        8 => serde_json::json!([]),
+        9 => serde_json::json!({}),
+        10 => serde_json::json!({"Quantity": 3, "Items": [1]}),
+        _ => serde_json::json!("é\u{0}\"\\"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any value replaced by any other JSON value.
+    #[test]
+    fn every_value_replaced_by_another_type(seed in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), kind in 0usize..12) {
+        let seeds = seeds();
+        let mut v: Value = serde_json::from_str(seed.get::<String>(&seeds)).unwrap();
+        let mut ps = Vec::new();
+        pointers(&v, String::new(), &mut ps);
+        let p = at.get(&ps).clone();
+        if p.is_empty() { v = replacement(kind) } else if let Some(slot) = v.pointer_mut(&p) { *slot = replacement(kind) }
+        check_invariants(serde_json::to_string_pretty(&v).unwrap().as_bytes());
+    }
+
+    /// Bytes deleted, inserted or overwritten anywhere.
+    #[test]
+    fn byte_mutations(seed in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), delete in 0usize..32, insert in prop::collection::vec(any::<u8>(), 0..16)) {
+        let seeds = seeds();
+        let mut bytes = seed.get(&seeds).clone().into_bytes();
+        let pos = at.index(bytes.len() + 1);
+        let end = (pos + delete).min(bytes.len());
+        bytes.splice(pos..end, insert);
+        check_invariants(&bytes);
+    }
+}
+
+/// Truncated at every byte: each prefix of a real config is linted without a panic.
+#[test]
+fn every_prefix_of_a_fixture() {
+    let text = std::fs::read("fixtures/CF204-failover-on-client-error/fail-404-from-alb.json").unwrap();
+    for cut in 0..=text.len() {
+        check_invariants(&text[..cut]);
+    }
+}
