@@ -94,6 +94,11 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             return Outcome::Linted(findings);
         }
     };
+    // The text parsed as JSON already, so the scan cannot fail; an empty tree locates nothing.
+    let spans = json::SpanTree::scan(body).unwrap_or_default();
+    if settings.enabled(&rules::DUPLICATE_KEY) {
+        duplicate_keys(&spans, base, &mut findings);
+    }
     let target = match input::detect(&value) {
         Detected::Config(target) => target,
         Detected::Unsupported { reason } => return Outcome::Skipped { reason },
@@ -102,9 +107,8 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                 return Outcome::Skipped { reason };
             }
             if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
-                let range = json::SpanTree::scan(body)
-                    .ok()
-                    .and_then(|spans| spans.locate(&at))
+                let range = spans
+                    .locate(&at)
                     .map_or(0..0, |l| match l.key {
                         Some(key) => key,
                         None => l.value.start..l.value.start + 1,
@@ -122,7 +126,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         }
     };
     let config = model::from_value(target.value);
-    let cx = Context::new(&config, &target, body, base);
+    let cx = Context::new(&config, &target, &spans, base);
     for rule in rules::REGISTRY {
         if settings.enabled(rule.meta()) {
             rule.check(&cx, &mut findings);
@@ -144,6 +148,29 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
     Outcome::Linted(findings)
+}
+
+/// CF004: a member written twice in one object. Every parser involved keeps the last one, so the
+/// earlier ones are silently dropped.
+fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
+    for (object, key, ranges) in spans.duplicate_keys() {
+        let Some((last, earlier)) = ranges.split_last() else { continue };
+        let shift = |r: &std::ops::Range<usize>| r.start + base..r.end + base;
+        for range in earlier {
+            let mut f = file_finding(
+                &rules::DUPLICATE_KEY,
+                shift(range),
+                format!("`{key}` appears {} times in this object: the AWS CLI keeps only the last one, so this one is ignored", ranges.len()),
+            );
+            f.location.pointer = object.key(&key);
+            f.labels.push(finding::Label {
+                location: Location { pointer: object.key(&key), range: shift(last) },
+                message: "this is the one that counts".to_owned(),
+            });
+            f.help = Some(format!("keep one `{key}`: merge the two or delete the one you do not mean"));
+            out.push(f);
+        }
+    }
 }
 
 /// A finding about the file itself, at a byte range (the input rules, CF0xx).

@@ -9,11 +9,11 @@ use crate::input::Target;
 use crate::json::{Kind, Pointer, SpanTree};
 use crate::model::DistributionConfig;
 use serde_json::Value;
-use std::cell::OnceCell;
 
 mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
 mod cf003_unreadable_file;
+mod cf004_duplicate_key;
 mod cf010_unknown_member;
 mod cf011_missing_member;
 mod cf012_wrong_type;
@@ -41,6 +41,7 @@ pub mod text;
 pub use cf001_invalid_json::META as INVALID_JSON;
 pub use cf002_not_a_distribution_config::META as NOT_A_DISTRIBUTION_CONFIG;
 pub use cf003_unreadable_file::META as UNREADABLE_FILE;
+pub use cf004_duplicate_key::META as DUPLICATE_KEY;
 pub use cf010_unknown_member::META as UNKNOWN_MEMBER;
 pub use cf011_missing_member::META as MISSING_MEMBER;
 pub use cf012_wrong_type::META as WRONG_TYPE;
@@ -98,6 +99,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf001_invalid_json::InvalidJson,
     &cf002_not_a_distribution_config::NotADistributionConfig,
     &cf003_unreadable_file::UnreadableFile,
+    &cf004_duplicate_key::DuplicateKey,
     &cf010_unknown_member::UnknownMember,
     &cf011_missing_member::MissingMember,
     &cf012_wrong_type::WrongType,
@@ -148,15 +150,15 @@ pub struct Context<'a> {
     /// The DistributionConfig as parsed, for rules about shape and members the model lacks.
     pub raw: &'a Value,
     target: &'a Target<'a>,
-    /// The text the JSON was parsed from, and its offset in the file (after a byte order mark).
-    text: &'a str,
     base: usize,
-    spans: OnceCell<SpanTree<'a>>,
+    spans: &'a SpanTree<'a>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(config: &'a DistributionConfig, target: &'a Target<'a>, text: &'a str, base: usize) -> Self {
-        Context { config, raw: target.value, target, text, base, spans: OnceCell::new() }
+    /// `spans` locates values in the text the JSON was parsed from, which starts at `base` in the
+    /// file (after a byte order mark).
+    pub fn new(config: &'a DistributionConfig, target: &'a Target<'a>, spans: &'a SpanTree<'a>, base: usize) -> Self {
+        Context { config, raw: target.value, target, base, spans }
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
@@ -180,8 +182,7 @@ impl<'a> Context<'a> {
     /// The place in the file of a pointer into the config. A pointer to something absent falls
     /// back to its nearest present ancestor.
     pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
-        // The text parsed as JSON already, so the scan cannot fail; an empty tree only locates nothing.
-        let spans = self.spans.get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
+        let spans = self.spans;
         let mut pointer = self.target.to_file(at);
         loop {
             if let Some(found) = spans.locate(&pointer) {
