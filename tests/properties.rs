@@ -100,3 +100,32 @@ fn every_prefix_of_a_fixture() {
         check_invariants(&text[..cut]);
     }
 }
+
+/// Every value of a valid config replaced in turn by each other JSON type: no panic, and the
+/// structural rules say what is wrong (the file never lints clean by accident).
+#[test]
+fn every_value_replaced_in_turn_by_each_other_type() {
+    let text = std::fs::read_to_string("fixtures/CF011-missing-member/pass-complete.json").unwrap();
+    let original: Value = serde_json::from_str(&text).unwrap();
+    let mut all = Vec::new();
+    pointers(&original, String::new(), &mut all);
+    let kinds = [Value::Null, Value::Bool(false), serde_json::json!(7), serde_json::json!("text"), serde_json::json!([]), serde_json::json!({})];
+    let mut checked = 0;
+    for p in all.iter().filter(|p| !p.is_empty()) {
+        for kind in &kinds {
+            let mut v = original.clone();
+            let slot = v.pointer_mut(p).unwrap();
+            if std::mem::discriminant(slot) == std::mem::discriminant(kind) {
+                continue;
+            }
+            *slot = kind.clone();
+            let bytes = serde_json::to_string_pretty(&v).unwrap();
+            check_invariants(bytes.as_bytes());
+            let source = Source::new("mutant.json", bytes.into_bytes());
+            let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named) else { panic!("{p}") };
+            assert!(!findings.is_empty(), "{p} = {kind}: no finding");
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked}");
+}

@@ -128,6 +128,8 @@ pub struct CustomOriginConfig {
     pub ip_address_type: Option<String>,
     #[serde(rename = "OriginMtlsConfig", deserialize_with = "lenient")]
     pub origin_mtls_config: Option<OriginMtlsConfig>,
+    #[serde(rename = "OriginHttpVersion", deserialize_with = "lenient")]
+    pub origin_http_version: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -148,6 +150,8 @@ pub struct VpcOriginConfig {
     pub origin_read_timeout: Option<i64>,
     #[serde(rename = "OriginKeepaliveTimeout", deserialize_with = "lenient")]
     pub origin_keepalive_timeout: Option<i64>,
+    #[serde(rename = "OriginHttpVersion", deserialize_with = "lenient")]
+    pub origin_http_version: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
