@@ -20,9 +20,17 @@ struct DistributionConfigSchema;
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        serde_json::from_str(include_str!("../schemas/distribution-config.schema.json")).unwrap_or(Value::Null)
+        serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null)
     })
 }
+
+/// Whether a value is a structurally valid DistributionConfig (the fast path; for benchmarks).
+pub fn is_valid(value: &Value) -> bool {
+    DistributionConfigSchema::is_valid(value)
+}
+
+/// The schema's text, as compiled into the binary.
+pub const SCHEMA_TEXT: &str = include_str!("../schemas/distribution-config.schema.json");
 
 /// Whether any schema rule is selected.
 pub fn any_enabled(settings: &crate::Settings) -> bool {

@@ -184,40 +184,51 @@ impl<'t> SpanTree<'t> {
     }
 
     /// Object members that appear more than once, as (pointer to the object, key, every key range).
+    /// Allocates nothing for objects without duplicates (nearly all of them).
     pub fn duplicate_keys(&self) -> Vec<(Pointer, String, Vec<Range<usize>>)> {
         let mut out = Vec::new();
+        let mut keys: Vec<(&str, Range<usize>)> = Vec::new();
         for (idx, node) in self.nodes.iter().enumerate() {
             if node.kind != Kind::Object {
                 continue;
             }
-            let mut keys: Vec<(String, Range<usize>)> = Vec::new();
+            keys.clear();
+            let mut escaped = false;
             let mut child = idx + 1;
             while child < node.next as usize {
                 let c = self.nodes[child];
-                keys.push((self.key_text(c), c.key_start as usize..c.key_end as usize));
+                let raw = &self.text[c.key_start as usize..c.key_end as usize];
+                escaped |= raw.contains('\\');
+                keys.push((raw, c.key_start as usize..c.key_end as usize));
                 child = c.next as usize;
             }
             if keys.len() < 2 {
                 continue;
             }
-            let mut sorted: Vec<&(String, Range<usize>)> = keys.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(&b.0));
-            let mut dups: Vec<(String, Vec<Range<usize>>)> = Vec::new();
-            for w in sorted.windows(2) {
-                if w[0].0 == w[1].0 {
-                    match dups.last_mut() {
-                        Some((k, ranges)) if *k == w[0].0 => ranges.push(w[1].1.clone()),
-                        _ => dups.push((w[0].0.clone(), vec![w[0].1.clone(), w[1].1.clone()])),
-                    }
+            // Raw text is compared first; only escaped keys need decoding to compare.
+            let mut decoded: Vec<(String, Range<usize>)> = if escaped {
+                keys.iter().map(|(raw, r)| (serde_json::from_str(raw).unwrap_or_default(), r.clone())).collect()
+            } else {
+                let mut sorted: Vec<&(&str, Range<usize>)> = keys.iter().collect();
+                sorted.sort_unstable_by_key(|(k, _)| *k);
+                if !sorted.windows(2).any(|w| w[0].0 == w[1].0) {
+                    continue;
                 }
-            }
-            if dups.is_empty() {
-                continue;
-            }
+                keys.iter().map(|(raw, r)| (raw[1..raw.len() - 1].to_owned(), r.clone())).collect()
+            };
+            decoded.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
             let pointer = self.pointer_of(idx);
-            for (key, mut ranges) in dups {
-                ranges.sort_by_key(|r| r.start);
-                out.push((pointer.clone(), key, ranges));
+            let mut i = 0;
+            while i < decoded.len() {
+                let mut j = i + 1;
+                while j < decoded.len() && decoded[j].0 == decoded[i].0 {
+                    j += 1;
+                }
+                if j - i > 1 {
+                    let ranges = decoded[i..j].iter().map(|(_, r)| r.clone()).collect();
+                    out.push((pointer.clone(), decoded[i].0.clone(), ranges));
+                }
+                i = j;
             }
         }
         out

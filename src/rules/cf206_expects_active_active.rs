@@ -66,8 +66,13 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Whether a member name is one people invent for load balancing (`Weight`, `LoadBalancing`, …).
 pub fn is_balancing_key(key: &str) -> bool {
-    let normal: String = key.chars().filter(|c| *c != '-' && *c != '_').collect::<String>().to_lowercase();
-    BALANCING_KEYS.contains(&normal.as_str())
+    // Compared byte by byte, without case, `-` or `_`, and without allocating: every member of
+    // every origin passes through here.
+    let letters = key.bytes().filter(|b| *b != b'-' && *b != b'_').map(|b| b.to_ascii_lowercase());
+    BALANCING_KEYS.iter().any(|k| {
+        let mut l = letters.clone();
+        k.bytes().all(|b| l.next() == Some(b)) && l.next().is_none()
+    })
 }
 
 /// A comment or id that says what the author expects: "active-active", "50/50", "round robin".
@@ -104,6 +109,11 @@ fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
 /// The load-balancing phrase in `text`, if any. "load balancer" alone is not one: it names the
 /// kind of origin (an ALB), not what the author expects of CloudFront.
 pub fn balancing_phrase(text: &str) -> Option<&'static str> {
+    // Most ids and comments hold none of the words: skip them without allocating.
+    let lower_has = |needle: &str| text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    if !["activ", "balanc", "robin", "50", "weight", "split"].iter().any(|n| lower_has(n)) {
+        return None;
+    }
     let normal: String = text
         .to_lowercase()
         .chars()
@@ -165,7 +175,17 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::balancing_phrase;
+    use super::{balancing_phrase, is_balancing_key};
+
+    #[test]
+    fn keys() {
+        for key in ["Weight", "weights", "Load_Balancing", "round-robin", "TrafficSplit"] {
+            assert!(is_balancing_key(key), "{key}");
+        }
+        for key in ["Weigh", "Weightless", "OriginId", "", "LoadBalancer"] {
+            assert!(!is_balancing_key(key), "{key}");
+        }
+    }
 
     #[test]
     fn phrases() {
