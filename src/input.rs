@@ -3,22 +3,74 @@
 use crate::json::Pointer;
 use serde_json::Value;
 
+/// The shape a config is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The CloudFront API's (and the AWS CLI's): every list is `{"Quantity": n, "Items": [...]}`.
+    Api,
+    /// `Properties.DistributionConfig` of an `AWS::CloudFront::Distribution` in a CloudFormation
+    /// template: lists are plain arrays (except under OriginGroups), values may be intrinsic
+    /// functions, and CloudFormation fills in what the API requires (CallerReference …).
+    CloudFormation,
+}
+
 /// A DistributionConfig found in a document, and where it sits in the file.
 pub struct Target<'v> {
     pub value: &'v Value,
     /// Pointer of the config in the file: empty for a bare config, `/DistributionConfig` … otherwise.
     pub prefix: Pointer,
+    pub form: Form,
 }
 
 impl Target<'_> {
-    /// A pointer into the config (as rules speak) turned into a pointer into the file as written.
+    /// A pointer into the config (as rules speak, in the API's shape) turned into a pointer into
+    /// the file as written: `/Origins/Items/3/Id` is `/Origins/3/Id` where Origins is a plain array.
     pub fn to_file(&self, pointer: &Pointer) -> Pointer {
-        self.prefix.join(pointer)
+        if self.form == Form::Api {
+            return self.prefix.join(pointer);
+        }
+        let mut out = self.prefix.clone();
+        let mut value = Some(self.value);
+        for segment in pointer.segments() {
+            if segment == "Items" && value.is_some_and(Value::is_array) {
+                continue;
+            }
+            value = value.and_then(|v| child(v, &segment));
+            out = out.key(&segment);
+        }
+        out
+    }
+
+    /// The value a pointer into the config names, reading a plain array where the API has
+    /// `{"Items": [...]}` (the CloudFormation shape, or the same mistake in API input).
+    pub fn resolve(&self, pointer: &Pointer) -> Option<&Value> {
+        let mut value = self.value;
+        for segment in pointer.segments() {
+            if segment == "Items" && value.is_array() {
+                continue;
+            }
+            value = child(value, &segment)?;
+        }
+        Some(value)
+    }
+}
+
+/// `{"Ref": …}`, `{"Fn::If": …}`: a value CloudFormation computes.
+pub fn is_intrinsic(value: &Value) -> bool {
+    value.as_object().is_some_and(|m| m.len() == 1 && m.keys().all(|k| k == "Ref" || k.starts_with("Fn::")))
+}
+
+fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(map) => map.get(segment),
+        Value::Array(list) => segment.parse::<usize>().ok().and_then(|i| list.get(i)),
+        _ => None,
     }
 }
 
 pub enum Detected<'v> {
-    Config(Target<'v>),
+    /// One config, or every distribution of a CloudFormation template.
+    Configs(Vec<Target<'v>>),
     /// Not a distribution config; the reason says what it is instead.
     NotAConfig { reason: String, at: Pointer },
     /// A kind of document the linter knows but does not lint (yet): skipped, not an error.
@@ -70,15 +122,25 @@ pub fn detect(root: &Value) -> Detected<'_> {
                 at: prefix,
             };
         }
-        return Detected::Config(Target { value, prefix });
+        return Detected::Configs(vec![Target { value, prefix, form: Form::Api }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
-        return Detected::Config(Target { value: root, prefix: Pointer::root() });
+        return Detected::Configs(vec![Target { value: root, prefix: Pointer::root(), form: Form::Api }]);
     }
-    if is_cloudformation(map) {
-        return Detected::Unsupported {
-            reason: "a CloudFormation template: its distributions are not linted yet".to_owned(),
-        };
+    if let Some(resources) = cloudformation_resources(map) {
+        let targets: Vec<Target> = resources
+            .iter()
+            .filter(|(_, r)| r.get("Type").and_then(Value::as_str) == Some("AWS::CloudFront::Distribution"))
+            .filter_map(|(name, r)| {
+                let config = r.get("Properties")?.get("DistributionConfig").filter(|c| c.is_object() && !is_intrinsic(c))?;
+                let prefix = Pointer::root().key("Resources").key(name).key("Properties").key("DistributionConfig");
+                Some(Target { value: config, prefix, form: Form::CloudFormation })
+            })
+            .collect();
+        if targets.is_empty() {
+            return Detected::Unsupported { reason: "a CloudFormation template with no AWS::CloudFront::Distribution".to_owned() };
+        }
+        return Detected::Configs(targets);
     }
     Detected::NotAConfig {
         reason: "the object has none of a DistributionConfig's members".to_owned(),
@@ -86,10 +148,13 @@ pub fn detect(root: &Value) -> Detected<'_> {
     }
 }
 
-fn is_cloudformation(map: &serde_json::Map<String, Value>) -> bool {
-    map.get("Resources").and_then(Value::as_object).is_some_and(|resources| {
-        resources.values().any(|r| r.get("Type").and_then(Value::as_str).is_some_and(|t| t.starts_with("AWS::")))
-    })
+/// The resources of a CloudFormation template (JSON), if this is one.
+fn cloudformation_resources(map: &serde_json::Map<String, Value>) -> Option<&serde_json::Map<String, Value>> {
+    let resources = map.get("Resources")?.as_object()?;
+    resources
+        .values()
+        .any(|r| r.get("Type").and_then(Value::as_str).is_some_and(|t| t.contains("::")))
+        .then_some(resources)
 }
 
 /// "a string", "an array", … for messages.
@@ -112,7 +177,7 @@ mod tests {
 
     fn prefix(v: &Value) -> String {
         match detect(v) {
-            Detected::Config(t) => t.prefix.to_string(),
+            Detected::Configs(t) => t.iter().map(|t| t.prefix.to_string()).collect::<Vec<_>>().join(","),
             Detected::NotAConfig { reason, .. } => format!("not: {reason}"),
             Detected::Unsupported { reason } => format!("unsupported: {reason}"),
         }
@@ -130,6 +195,22 @@ mod tests {
         assert!(prefix(&json!({"name": "package"})).starts_with("not:"));
         assert!(prefix(&json!([1])).starts_with("not: the document is an array"));
         assert!(prefix(&json!({"DistributionConfig": "x"})).starts_with("not: `DistributionConfig` is a string"));
-        assert!(prefix(&json!({"Resources": {"D": {"Type": "AWS::CloudFront::Distribution"}}})).starts_with("unsupported"));
+        assert!(prefix(&json!({"Resources": {"B": {"Type": "AWS::S3::Bucket"}}})).starts_with("unsupported"));
+        let template = json!({"Resources": {
+            "A": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Origins": []}}},
+            "B": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Fn::If": []}}}}});
+        assert_eq!(prefix(&template), "/Resources/A/Properties/DistributionConfig");
+    }
+
+    #[test]
+    fn cloudformation_pointers_drop_the_items_of_plain_arrays() {
+        let template = json!({"Resources": {"D": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
+            "Origins": [{"Id": "a"}],
+            "OriginGroups": {"Quantity": 1, "Items": [{"Members": {"Quantity": 2, "Items": [{}, {}]}}]}}}}}});
+        let Detected::Configs(targets) = detect(&template) else { panic!() };
+        let t = &targets[0];
+        let p = |s: &str| t.to_file(&Pointer::parse(s).unwrap()).to_string();
+        assert_eq!(p("/Origins/Items/0/Id"), "/Resources/D/Properties/DistributionConfig/Origins/0/Id");
+        assert_eq!(p("/OriginGroups/Items/0/Members/Items/1"), "/Resources/D/Properties/DistributionConfig/OriginGroups/Items/0/Members/Items/1");
     }
 }

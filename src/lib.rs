@@ -99,8 +99,8 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     if settings.enabled(&rules::DUPLICATE_KEY) {
         duplicate_keys(&spans, base, &mut findings);
     }
-    let target = match input::detect(&value) {
-        Detected::Config(target) => target,
+    let targets = match input::detect(&value) {
+        Detected::Configs(targets) => targets,
         Detected::Unsupported { reason } => return Outcome::Skipped { reason },
         Detected::NotAConfig { reason, at } => {
             if origin == Origin::Walked {
@@ -125,25 +125,28 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             return Outcome::Linted(findings);
         }
     };
-    let config = model::from_value(target.value);
-    let cx = Context::new(&config, &target, &spans, base);
-    for rule in rules::REGISTRY {
-        if settings.enabled(rule.meta()) {
-            rule.check(&cx, &mut findings);
+    for target in &targets {
+        let config = model::from_value(target.value);
+        let cx = Context::new(&config, target, &spans, base);
+        for rule in rules::REGISTRY {
+            if settings.enabled(rule.meta()) {
+                rule.check(&cx, &mut findings);
+            }
         }
-    }
-    schema::check_quotas(&cx, settings, &mut findings);
-    if schema::any_enabled(settings) {
-        // A rule error that explains a value better (CF201's member count, CF203's status code)
-        // wins over the schema's generic range or value finding at the same place.
-        let mut structural = Vec::new();
-        schema::check(&cx, settings, &mut structural);
-        let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
-        structural.retain(|s| {
-            !generic.contains(&s.code)
-                || !findings.iter().any(|f| f.severity == Severity::Error && f.location.pointer == s.location.pointer)
-        });
-        findings.extend(structural);
+        schema::check_quotas(&cx, settings, &mut findings);
+        // The schema is the API's shape; a CloudFormation template is checked by CloudFormation's.
+        if target.form == input::Form::Api && schema::any_enabled(settings) {
+            // A rule error that explains a value better (CF201's member count, CF203's status code)
+            // wins over the schema's generic range or value finding at the same place.
+            let mut structural = Vec::new();
+            schema::check(&cx, settings, &mut structural);
+            let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
+            structural.retain(|s| {
+                !generic.contains(&s.code)
+                    || !findings.iter().any(|f| f.severity == Severity::Error && f.location.pointer == s.location.pointer)
+            });
+            findings.extend(structural);
+        }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);

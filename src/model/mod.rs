@@ -167,6 +167,18 @@ impl DistributionConfig {
         }))
     }
 
+    /// Whether every origin and origin group has a plain, literal id. When one does not (a
+    /// CloudFormation intrinsic function, a template placeholder, a malformed entry), any
+    /// reference could name it, so reference rules stand down.
+    pub fn all_ids_known(&self) -> bool {
+        fn known<T>(list: &Option<Counted<T>>, id: impl Fn(&T) -> Option<&str>) -> bool {
+            list.as_ref().is_none_or(|l| {
+                l.iter().count() == l.len() && l.iter().all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
+            })
+        }
+        known(&self.origins, |o| o.id.as_deref()) && known(&self.origin_groups, |g| g.id.as_deref())
+    }
+
     pub fn origin(&self, id: &str) -> Option<&Origin> {
         items(&self.origins).map(|(_, o)| o).find(|o| o.id.as_deref() == Some(id))
     }

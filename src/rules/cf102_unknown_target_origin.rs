@@ -27,8 +27,8 @@ impl Rule for UnknownTargetOrigin {
             .filter_map(|(_, o)| o.id.as_deref())
             .chain(items(&config.origin_groups).filter_map(|(_, g)| g.id.as_deref()))
             .collect();
-        // An id still to be filled in could turn out to be any of them.
-        if ids.iter().any(|id| is_placeholder(id)) {
+        // An id still to be filled in (or computed by CloudFormation) could be any of them.
+        if !config.all_ids_known() {
             return;
         }
         for behavior in config.behaviors() {

@@ -25,7 +25,7 @@ impl Rule for UnknownMemberOrigin {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         let origin_ids: Vec<&str> = items(&config.origins).filter_map(|(_, o)| o.id.as_deref()).collect();
-        if origin_ids.iter().any(|id| is_placeholder(id)) {
+        if !config.all_ids_known() {
             return;
         }
         for (g, group) in items(&config.origin_groups) {

@@ -4,7 +4,6 @@ use super::text::quoted_list;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::facts::WRITE_METHODS;
 use crate::finding::{Finding, Severity};
-use crate::model::plain_items;
 
 pub struct OriginGroupWithWriteMethods;
 
@@ -28,11 +27,9 @@ impl Rule for OriginGroupWithWriteMethods {
             if cx.config.origin_group(target).is_none() {
                 continue;
             }
-            let Some(allowed) = &behavior.behavior.allowed_methods else { continue };
-            let writes: Vec<&str> = plain_items(&allowed.items)
-                .map(|(_, m)| m.as_str())
-                .filter(|m| WRITE_METHODS.contains(m))
-                .collect();
+            // Read raw: CloudFormation writes the methods as a plain array.
+            let Some(methods) = cx.raw_at(&behavior.pointer.key("AllowedMethods").key("Items")).and_then(|v| v.as_array()) else { continue };
+            let writes: Vec<&str> = methods.iter().filter_map(|m| m.as_str()).filter(|m| WRITE_METHODS.contains(m)).collect();
             if writes.is_empty() {
                 continue;
             }

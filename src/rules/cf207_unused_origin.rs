@@ -55,6 +55,13 @@ impl Rule for UnusedOrigin {
 /// Every origin or group id a behaviour targets or a group lists, or `None` when one of them is a
 /// placeholder (it could name any origin).
 pub(super) fn references(config: &DistributionConfig) -> Option<Vec<&str>> {
+    // A reference that is not a literal (an intrinsic function) could name any origin.
+    let behaviors_literal = config.behaviors().all(|b| b.behavior.target_origin_id.is_some());
+    let members_literal = items(&config.origin_groups)
+        .all(|(_, g)| g.members.as_ref().is_some_and(|m| m.iter().count() == m.len() && m.iter().all(|(_, m)| m.origin_id.is_some())));
+    if !behaviors_literal || !members_literal {
+        return None;
+    }
     let targets = config.behaviors().filter_map(|b| b.behavior.target_origin_id.as_deref());
     let members = items(&config.origin_groups)
         .flat_map(|(_, g)| g.members.iter().flat_map(|m| m.iter()))

@@ -26,7 +26,8 @@ impl Rule for CachePolicyOrForwardedValues {
             let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else { continue };
             let policy = raw.contains_key("CachePolicyId");
             let legacy = raw.contains_key("ForwardedValues");
-            if policy && legacy {
+            // CloudFormation ignores ForwardedValues next to a cache policy (cfn-lint W3704).
+            if policy && legacy && !cx.is_cloudformation() {
                 cx.report(
                     &META,
                     &behavior.pointer.key("ForwardedValues"),

@@ -20,6 +20,10 @@ impl Rule for ForwardedValuesWithoutMinTtl {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // CloudFormation supplies MinTTL 0 when a template leaves it out.
+        if cx.is_cloudformation() {
+            return;
+        }
         for behavior in cx.config.behaviors() {
             let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else { continue };
             // With a cache policy as well, CF302 says what is wrong.

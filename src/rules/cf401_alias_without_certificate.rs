@@ -28,13 +28,16 @@ impl Rule for AliasWithoutCertificate {
         if aliases.is_empty() {
             return;
         }
-        let certificate = config.viewer_certificate.as_ref();
-        let custom = certificate.is_some_and(|c| {
-            let set = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.is_empty());
-            set(&c.acm_certificate_arn) || set(&c.iam_certificate_id)
+        // Read raw: CloudFormation spells the members AcmCertificateArn and IamCertificateId,
+        // and may compute them with intrinsic functions.
+        let certificate = cx.raw.get("ViewerCertificate");
+        let custom = certificate.and_then(|c| c.as_object()).is_some_and(|c| {
+            ["ACMCertificateArn", "AcmCertificateArn", "IAMCertificateId", "IamCertificateId"]
+                .iter()
+                .any(|k| c.get(*k).is_some_and(|v| v.as_str() != Some("")))
         });
         // A ViewerCertificate of the wrong shape is the schema rules' business.
-        if custom || cx.raw.get("ViewerCertificate").is_some_and(|v| !v.is_object()) {
+        if custom || certificate.is_some_and(|v| !v.is_object()) {
             return;
         }
         let shown: Vec<&str> = aliases.iter().take(3).copied().collect();

@@ -6,6 +6,7 @@
 
 use crate::finding::{Applicability, Edit, Finding, Fix, Label, Location, Severity};
 use crate::input::Target;
+
 use crate::json::{Kind, Pointer, SpanTree};
 use crate::model::DistributionConfig;
 use serde_json::Value;
@@ -202,9 +203,15 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether the config is a CloudFormation resource's (plain arrays, intrinsic functions,
+    /// members CloudFormation fills in) rather than the API's.
+    pub fn is_cloudformation(&self) -> bool {
+        self.target.form == crate::input::Form::CloudFormation
+    }
+
     /// The raw value at a pointer into the config.
     pub fn raw_at(&self, at: &Pointer) -> Option<&'a Value> {
-        self.raw.pointer(at.as_str())
+        self.target.resolve(at)
     }
 }
 
