@@ -273,3 +273,42 @@ fn truncated_at_every_position_never_crashes() {
         assert!(f["range"]["end"]["offset"].as_u64().unwrap() <= len, "{f}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_a_walked_folder_is_not_followed() {
+    let dir = scratch("symlinks");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::copy(FAIL, dir.join("a/cdn.json")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("a/loop")).unwrap();
+    std::os::unix::fs::symlink("missing.json", dir.join("a/dangling.json")).unwrap();
+    let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json(&o)["summary"]["files"], 1);
+}
+
+#[test]
+fn huge_inputs_are_bounded() {
+    let dir = scratch("huge");
+    // A 50 MB string value: linted, the string is not copied around per finding.
+    let mut text = std::fs::read_to_string(FAIL).unwrap();
+    text = text.replacen("\"Comment\": \"www.example.com\"", &format!("\"Comment\": \"{}\"", "x".repeat(50_000_000)), 1);
+    std::fs::write(dir.join("long-string.json"), &text).unwrap();
+    let o = run(&["check", "--format", "json", dir.join("long-string.json").to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    assert!(codes(&v).contains(&"CF014".to_owned()), "{:?}", codes(&v));
+    // A 100 MB file of many origins: linted within the limit.
+    let origin = r#"{"Id": "o", "DomainName": "a.example.com", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}},"#;
+    let n = 100_000_000 / origin.len();
+    let mut big = String::with_capacity(100_000_100);
+    big.push_str(r#"{"Origins": {"Quantity": 1, "Items": ["#);
+    for _ in 0..n {
+        big.push_str(origin);
+    }
+    big.push_str(r#"{"Id": "last", "DomainName": "b.example.com"}]}}"#);
+    std::fs::write(dir.join("big.json"), &big).unwrap();
+    let o = run(&["check", "--format", "json", "--select", "CF101", dir.join("big.json").to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(codes(&json(&o)), ["CF101"]);
+}
