@@ -33,10 +33,20 @@ mod cf205_origin_group_with_write_methods;
 mod cf206_expects_active_active;
 mod cf207_unused_origin;
 mod cf208_unused_origin_group;
+mod cf210_origin_config_not_exactly_one;
+mod cf211_s3_config_on_non_s3_domain;
+mod cf212_https_to_s3_website;
+mod cf213_origin_domain_not_a_host;
+mod cf214_oac_and_oai;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
 mod cf401_alias_without_certificate;
+mod cf402_certificate_source_not_exactly_one;
+mod cf403_certificate_without_ssl_support_method;
+mod cf404_protocol_version_with_default_certificate;
+mod cf601_error_response_half_set;
+mod cf602_default_root_object_leading_slash;
 pub mod text;
 
 pub use cf001_invalid_json::META as INVALID_JSON;
@@ -119,10 +129,20 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf206_expects_active_active::ExpectsActiveActive,
     &cf207_unused_origin::UnusedOrigin,
     &cf208_unused_origin_group::UnusedOriginGroup,
+    &cf210_origin_config_not_exactly_one::OriginConfigNotExactlyOne,
+    &cf211_s3_config_on_non_s3_domain::S3ConfigOnNonS3Domain,
+    &cf212_https_to_s3_website::HttpsToS3Website,
+    &cf213_origin_domain_not_a_host::OriginDomainNotAHost,
+    &cf214_oac_and_oai::OacAndOai,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
+    &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
+    &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
+    &cf404_protocol_version_with_default_certificate::ProtocolVersionWithDefaultCertificate,
+    &cf601_error_response_half_set::ErrorResponseHalfSet,
+    &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
 ];
 
 /// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).
