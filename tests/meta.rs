@@ -18,7 +18,7 @@ fn registry_is_ordered_and_names_are_kebab_case() {
     for rule in REGISTRY {
         let m = rule.meta();
         assert!(m.code.len() == 5 && m.code.starts_with("CF") && m.code[2..].bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
-        assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", m.name);
+        assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", m.name);
         assert!(!m.summary.ends_with('.'), "{}: summaries have no trailing period", m.code);
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 /// Builds the typed config from the parsed value. Never fails: what does not fit is `None`.
-pub fn from_value(value: &Value) -> DistributionConfig {
+pub fn from_value(value: &Value) -> DistributionConfig<'_> {
     DistributionConfig::deserialize(value).unwrap_or_default()
 }
 
@@ -117,7 +117,7 @@ pub fn plain_items<T>(items: &Option<Vec<Elem<T>>>) -> impl Iterator<Item = (usi
     items.iter().flatten().enumerate().filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
 }
 
-impl Origin {
+impl Origin<'_> {
     /// An origin served by S3's REST API (an S3 bucket, not a website endpoint).
     pub fn is_s3(&self) -> bool {
         if self.s3_origin_config.is_some() {
@@ -149,14 +149,14 @@ pub fn is_s3_rest_domain(domain: &str) -> bool {
 
 /// A behaviour (the default one or an ordered one) with the pointer to it.
 pub struct BehaviorRef<'a> {
-    pub behavior: &'a CacheBehavior,
+    pub behavior: &'a CacheBehavior<'a>,
     /// `/DefaultCacheBehavior` or `/CacheBehaviors/Items/3`.
     pub pointer: crate::json::Pointer,
 }
 
-impl DistributionConfig {
+impl<'a> DistributionConfig<'a> {
     /// The default behaviour, then every ordered one, in order.
-    pub fn behaviors(&self) -> impl Iterator<Item = BehaviorRef<'_>> {
+    pub fn behaviors(&self) -> impl Iterator<Item = BehaviorRef<'_>> + '_ {
         let default = self.default_cache_behavior.as_ref().map(|b| BehaviorRef {
             behavior: b,
             pointer: crate::ptr!["DefaultCacheBehavior"],
@@ -179,11 +179,11 @@ impl DistributionConfig {
         known(&self.origins, |o| o.id.as_deref()) && known(&self.origin_groups, |g| g.id.as_deref())
     }
 
-    pub fn origin(&self, id: &str) -> Option<&Origin> {
+    pub fn origin(&self, id: &str) -> Option<&Origin<'a>> {
         items(&self.origins).map(|(_, o)| o).find(|o| o.id.as_deref() == Some(id))
     }
 
-    pub fn origin_group(&self, id: &str) -> Option<&OriginGroup> {
+    pub fn origin_group(&self, id: &str) -> Option<&OriginGroup<'a>> {
         items(&self.origin_groups).map(|(_, g)| g).find(|g| g.id.as_deref() == Some(id))
     }
 }
@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(origins.quantity, None);
         assert_eq!(origins.len(), 3);
         let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.clone().unwrap())).collect();
-        assert_eq!(ids, [(0, "a".to_owned()), (2, "b".to_owned())]);
+        assert_eq!(ids, [(0, "a"), (2, "b")]);
         let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer.to_string()).collect();
         assert_eq!(behaviors, ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]);
         assert_eq!(c.cache_behaviors.unwrap().iter().nth(1).unwrap().1.target_origin_id.as_deref(), Some("b"));

@@ -54,7 +54,7 @@ impl Rule for UnusedOrigin {
 
 /// Every origin or group id a behaviour targets or a group lists, or `None` when one of them is a
 /// placeholder (it could name any origin).
-pub(super) fn references(config: &DistributionConfig) -> Option<Vec<&str>> {
+pub(super) fn references<'c>(config: &'c DistributionConfig) -> Option<Vec<&'c str>> {
     // A reference that is not a literal (an intrinsic function) could name any origin.
     let behaviors_literal = config.behaviors().all(|b| b.behavior.target_origin_id.is_some());
     let members_literal = items(&config.origin_groups)

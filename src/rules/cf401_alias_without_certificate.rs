@@ -24,7 +24,7 @@ impl Rule for AliasWithoutCertificate {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        let aliases: Vec<&str> = items(&config.aliases).map(|(_, a)| a.as_str()).collect();
+        let aliases: Vec<&str> = items(&config.aliases).map(|(_, a)| *a).collect();
         if aliases.is_empty() {
             return;
         }

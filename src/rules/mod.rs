@@ -167,7 +167,7 @@ pub enum Anchor {
 
 /// What a rule sees: one DistributionConfig, typed and raw, and the means to report on it.
 pub struct Context<'a> {
-    pub config: &'a DistributionConfig,
+    pub config: &'a DistributionConfig<'a>,
     /// The DistributionConfig as parsed, for rules about shape and members the model lacks.
     pub raw: &'a Value,
     target: &'a Target<'a>,
@@ -178,7 +178,7 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// `spans` locates values in the text the JSON was parsed from, which starts at `base` in the
     /// file (after a byte order mark).
-    pub fn new(config: &'a DistributionConfig, target: &'a Target<'a>, spans: &'a SpanTree<'a>, base: usize) -> Self {
+    pub fn new(config: &'a DistributionConfig<'a>, target: &'a Target<'a>, spans: &'a SpanTree<'a>, base: usize) -> Self {
         Context { config, raw: target.value, target, base, spans }
     }
 
