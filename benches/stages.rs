@@ -2,6 +2,10 @@
 //! Reads the tree that `bash bench/run.sh` generates (target/bench-data), or any folder given
 //! as BENCH_TREE. Whole-process figures (what users feel) are bench/run.sh's job.
 
+// The allocator the binary uses, so that these stages cost what they cost in a real run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cloudfront_lint::json::SpanTree;
 use cloudfront_lint::{lint, model, schema, Origin, Settings, Source};
 use std::path::PathBuf;
