@@ -3,6 +3,7 @@
 use super::text::quoted_list;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
+use crate::input::is_intrinsic;
 use crate::ptr;
 use serde_json::Value;
 
@@ -27,7 +28,7 @@ impl Rule for OriginConfigNotExactlyOne {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(origins) = cx.raw_at(&ptr!["Origins", "Items"]).and_then(Value::as_array) else { return };
         for (i, origin) in origins.iter().enumerate() {
-            let Some(origin) = origin.as_object() else { continue };
+            let Some(origin) = origin.as_object().filter(|_| !is_intrinsic(origin)) else { continue };
             let present: Vec<&str> = KINDS.iter().copied().filter(|k| origin.contains_key(*k)).collect();
             if present.len() == 1 {
                 continue;

@@ -2,6 +2,7 @@
 
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
+use crate::input::is_intrinsic;
 
 pub struct CachePolicyOrForwardedValues;
 
@@ -23,7 +24,7 @@ impl Rule for CachePolicyOrForwardedValues {
     /// the schema rules report its type.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else { continue };
+            let Some(raw) = cx.raw_at(&behavior.pointer).filter(|v| !is_intrinsic(v)).and_then(|v| v.as_object()) else { continue };
             let policy = raw.contains_key("CachePolicyId");
             let legacy = raw.contains_key("ForwardedValues");
             // CloudFormation ignores ForwardedValues next to a cache policy (cfn-lint W3704).

@@ -40,7 +40,7 @@ impl Rule for CertificateSourceNotExactlyOne {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else { return };
+        let Some(certificate) = cx.raw.get("ViewerCertificate").filter(|v| !crate::input::is_intrinsic(v)).and_then(Value::as_object) else { return };
         // The deprecated form (Certificate with CertificateSource) names its source itself.
         if certificate.contains_key("Certificate") && certificate.contains_key("CertificateSource") {
             return;
