@@ -1,5 +1,6 @@
 //! CF302 cache-policy-or-forwarded-values. Documentation: rules/CF302-cache-policy-or-forwarded-values.md
 
+use super::text::quoted_list;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::input::is_intrinsic;
@@ -10,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     code: "CF302",
     name: "cache-policy-or-forwarded-values",
     severity: Severity::Error,
-    summary: "A behaviour needs exactly one of CachePolicyId and the legacy ForwardedValues (CloudFront: InvalidArgument)",
+    summary: "A behaviour needs exactly one of CachePolicyId and the legacy ForwardedValues, and no legacy TTLs next to a cache policy (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF302-cache-policy-or-forwarded-values.md"),
 };
@@ -38,6 +39,20 @@ impl Rule for CachePolicyOrForwardedValues {
                 .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy")
                 .help("remove ForwardedValues (and MinTTL, DefaultTTL, MaxTTL): the cache policy decides the cache key and TTLs")
                 .push(out);
+            } else if policy && !cx.is_cloudformation() {
+                // The legacy TTLs belong to ForwardedValues' world too (aws/aws-sdk-net#1698).
+                let ttls: Vec<&str> = ["MinTTL", "DefaultTTL", "MaxTTL"].into_iter().filter(|t| raw.contains_key(*t)).collect();
+                if let Some(first) = ttls.first() {
+                    cx.report(
+                        &META,
+                        &behavior.pointer.key(first),
+                        format!("this behaviour sets CachePolicyId and the legacy {}: CloudFront rejects the config (InvalidArgument: \"The parameter {first} cannot be used when a cache policy is associated to the cache behavior.\")", quoted_list(&ttls)),
+                    )
+                    .anchor(Anchor::Key)
+                    .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy sets the TTLs")
+                    .help(format!("remove {}: the cache policy sets the TTLs", quoted_list(&ttls)))
+                    .push(out);
+                }
             } else if !policy && !legacy {
                 cx.report(
                     &META,
