@@ -80,8 +80,8 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         ));
     }
     let body = &text[base..];
-    let value = match json::parse(body) {
-        Ok(value) => value,
+    let parsed = match json::parse(body) {
+        Ok(parsed) => parsed,
         Err(e) => {
             if origin == Origin::Walked && !looks_like_config(text) {
                 return Outcome::Skipped { reason: "not JSON".into() };
@@ -94,10 +94,13 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             return Outcome::Linted(findings);
         }
     };
-    // The text parsed as JSON already, so the scan cannot fail; an empty tree locates nothing.
-    let spans = json::SpanTree::scan(body).unwrap_or_default();
-    if settings.enabled(&rules::DUPLICATE_KEY) {
-        duplicate_keys(&spans, base, &mut findings);
+    let value = parsed.value;
+    // Where things are is worked out only for files with something to report. The text parsed
+    // as JSON already, so the scan cannot fail; an empty tree would only locate nothing.
+    let spans = std::cell::OnceCell::new();
+    let spans_of = || spans.get_or_init(|| json::SpanTree::scan(body).unwrap_or_default());
+    if parsed.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
+        duplicate_keys(spans_of(), base, &mut findings);
     }
     let targets = match input::detect(&value) {
         Detected::Configs(targets) => targets,
@@ -107,7 +110,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                 return Outcome::Skipped { reason };
             }
             if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
-                let range = spans
+                let range = spans_of()
                     .locate(&at)
                     .map_or(0..0, |l| match l.key {
                         Some(key) => key,
@@ -126,8 +129,13 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         }
     };
     for target in &targets {
+        // A cell per target: the rules' Context borrows it for as long as it borrows the config.
+        let target_spans = std::cell::OnceCell::new();
+        if let Some(scanned) = spans.get() {
+            let _ = target_spans.set(scanned.clone());
+        }
         let config = model::from_value(target.value);
-        let cx = Context::new(&config, target, &spans, base);
+        let cx = Context::new(&config, target, &target_spans, body, base);
         for rule in rules::REGISTRY {
             if settings.enabled(rule.meta()) {
                 rule.check(&cx, &mut findings);

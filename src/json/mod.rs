@@ -15,13 +15,80 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-/// Parses `text` as strict JSON (RFC 8259, as serde_json reads it). The positions of its values
-/// come from [`SpanTree::scan`], run only when a finding needs one.
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    serde_json::from_str(text).map_err(|e| SyntaxError {
-        offset: offset_of(text, e.line(), e.column()),
-        message: describe(&e),
-    })
+/// A parsed text: the value, and whether some object in it has a member written twice (the
+/// value keeps the last one, as every JSON parser the AWS tools use does).
+pub struct Parsed {
+    pub value: Value,
+    pub duplicate_keys: bool,
+}
+
+/// Parses `text` as strict JSON (RFC 8259, as serde_json reads it, with its nesting limit). The
+/// positions of values come from [`SpanTree::scan`], run only when a finding needs one.
+pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
+    use serde::de::DeserializeSeed;
+    let error = |e: serde_json::Error| SyntaxError { offset: offset_of(text, e.line(), e.column()), message: describe(&e) };
+    let duplicates = std::cell::Cell::new(false);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = Tracked(&duplicates).deserialize(&mut deserializer).map_err(error)?;
+    deserializer.end().map_err(error)?;
+    Ok(Parsed { value, duplicate_keys: duplicates.get() })
+}
+
+/// serde_json's own `Value` building, plus noticing duplicate members on the way (so the span
+/// scan that locates them runs only for files that have some).
+struct Tracked<'c>(&'c std::cell::Cell<bool>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Tracked<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Tracked<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(v) = seq.next_element_seed(Tracked(self.0))? {
+            list.push(v);
+        }
+        Ok(Value::Array(list))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Tracked(self.0))?;
+            if object.insert(key, value).is_some() {
+                self.0.set(true);
+            }
+        }
+        Ok(Value::Object(object))
+    }
 }
 
 /// serde_json's message without its " at line L column C" suffix (we print our own location).
@@ -54,4 +121,26 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_the_same_value_as_serde_json_and_notices_duplicates() {
+        let text = r#"{"a": [1, -2, 3.5, 18446744073709551615, "x", null, true, {}], "b": {"c": 1, "c": 2}}"#;
+        let parsed = parse(text).unwrap();
+        assert_eq!(parsed.value, serde_json::from_str::<Value>(text).unwrap());
+        assert!(parsed.duplicate_keys);
+        assert!(!parse(r#"{"a": {"b": 1}, "b": {"a": 1}}"#).unwrap().duplicate_keys);
+    }
+
+    #[test]
+    fn errors_carry_the_offset_where_parsing_stopped() {
+        let e = parse("{\n  \"a\": 1,\n}").err().unwrap();
+        assert_eq!(e.offset, 12);
+        assert!(parse(&"[".repeat(100_000)).is_err());
+        assert!(parse("{} {}").is_err());
+    }
 }

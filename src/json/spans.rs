@@ -29,7 +29,7 @@ struct Node {
 }
 
 /// Positions of every value in a JSON text. Offsets are into the text that was scanned plus `base`.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SpanTree<'t> {
     nodes: Vec<Node>,
     text: &'t str,

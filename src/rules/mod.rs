@@ -10,6 +10,7 @@ use crate::input::Target;
 use crate::json::{Kind, Pointer, SpanTree};
 use crate::model::DistributionConfig;
 use serde_json::Value;
+use std::cell::OnceCell;
 
 mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
@@ -171,15 +172,22 @@ pub struct Context<'a> {
     /// The DistributionConfig as parsed, for rules about shape and members the model lacks.
     pub raw: &'a Value,
     target: &'a Target<'a>,
+    /// The text the JSON was parsed from, which starts at `base` in the file (after a byte order
+    /// mark), and the positions in it, scanned on the first report.
+    text: &'a str,
     base: usize,
-    spans: &'a SpanTree<'a>,
+    spans: &'a OnceCell<SpanTree<'a>>,
 }
 
 impl<'a> Context<'a> {
-    /// `spans` locates values in the text the JSON was parsed from, which starts at `base` in the
-    /// file (after a byte order mark).
-    pub fn new(config: &'a DistributionConfig<'a>, target: &'a Target<'a>, spans: &'a SpanTree<'a>, base: usize) -> Self {
-        Context { config, raw: target.value, target, base, spans }
+    pub fn new(
+        config: &'a DistributionConfig<'a>,
+        target: &'a Target<'a>,
+        spans: &'a OnceCell<SpanTree<'a>>,
+        text: &'a str,
+        base: usize,
+    ) -> Self {
+        Context { config, raw: target.value, target, text, base, spans }
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
@@ -203,7 +211,7 @@ impl<'a> Context<'a> {
     /// The place in the file of a pointer into the config. A pointer to something absent falls
     /// back to its nearest present ancestor.
     pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
-        let spans = self.spans;
+        let spans = self.spans.get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
         let mut pointer = self.target.to_file(at);
         loop {
             if let Some(found) = spans.locate(&pointer) {
