@@ -54,6 +54,9 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         })
     };
     if source.invalid_utf8_at == Some(0) && source.utf16 {
+        if origin == Origin::Walked && !source.utf16_text().is_some_and(|t| looks_like_config(&t)) {
+            return Outcome::Skipped { reason: "UTF-16".into() };
+        }
         return invalid(0..2, "the file is UTF-16 (it starts with a UTF-16 byte order mark): the AWS CLI and CloudFront read JSON as UTF-8".into());
     }
     if let Some(at) = source.invalid_utf8_at {

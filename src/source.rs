@@ -12,6 +12,7 @@ pub struct Source {
     pub invalid_utf8_at: Option<usize>,
     /// The bytes start with a UTF-16 byte order mark.
     pub utf16: bool,
+    bytes_for_utf16: Option<Vec<u8>>,
 }
 
 impl Source {
@@ -19,12 +20,24 @@ impl Source {
         let path = path.into();
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         match String::from_utf8(bytes) {
-            Ok(text) => Source { path, text, invalid_utf8_at: None, utf16 },
+            Ok(text) => Source { path, text, invalid_utf8_at: None, utf16, bytes_for_utf16: None },
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                Source { path, text: replace_invalid(e.into_bytes()), invalid_utf8_at: Some(at), utf16 }
+                let bytes = e.into_bytes();
+                let bytes_for_utf16 = utf16.then(|| bytes.clone());
+                Source { path, text: replace_invalid(bytes), invalid_utf8_at: Some(at), utf16, bytes_for_utf16 }
             }
         }
+    }
+}
+
+impl Source {
+    /// The text of a UTF-16 file (it has a byte order mark), decoded, to tell what it is.
+    pub fn utf16_text(&self) -> Option<String> {
+        let bytes = self.bytes_for_utf16.as_ref()?;
+        let little = bytes.starts_with(&[0xFF, 0xFE]);
+        let units = bytes[2..].chunks_exact(2).map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+        Some(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect())
     }
 }
 
