@@ -29,14 +29,18 @@ impl Rule for OriginConfigNotExactlyOne {
         let Some(origins) = cx.raw_at(&ptr!["Origins", "Items"]).and_then(Value::as_array) else { return };
         for (i, origin) in origins.iter().enumerate() {
             let Some(origin) = origin.as_object().filter(|_| !is_intrinsic(origin)) else { continue };
-            let present: Vec<&str> = KINDS.iter().copied().filter(|k| origin.contains_key(*k)).collect();
+            // A config chosen by CloudFormation (`Fn::If` with AWS::NoValue) may or may not be there.
+            if KINDS.iter().any(|k| origin.get(*k).is_some_and(is_intrinsic)) {
+                continue;
+            }
+            let present: Vec<&str> = KINDS.iter().copied().filter(|k| origin.get(*k).is_some_and(|v| !v.is_null())).collect();
             if present.len() == 1 {
                 continue;
             }
             let id = origin.get("Id").and_then(Value::as_str).unwrap_or("?");
             let at = ptr!["Origins", "Items", i];
             let report = if present.is_empty() {
-                cx.report(&META, &at, format!("origin `{id}` has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig: CloudFront rejects the config (\"Exactly one of CustomOriginConfig and S3OriginConfig must be specified\")"))
+                cx.report(&META, &at, format!("origin `{id}` has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig: CloudFront rejects the config (through CloudFormation: \"Exactly one of CustomOriginConfig and S3OriginConfig must be specified\")"))
                     .help("add S3OriginConfig for an S3 bucket's REST endpoint, or CustomOriginConfig (HTTPPort, HTTPSPort, OriginProtocolPolicy) for anything else, including S3 website endpoints")
             } else {
                 cx.report(&META, &at, format!("origin `{id}` has {}: CloudFront rejects the config, since an origin is of exactly one kind", quoted_list(&present)))

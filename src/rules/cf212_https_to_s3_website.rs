@@ -11,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     code: "CF212",
     name: "https-to-s3-website",
     severity: Severity::Warning,
-    summary: "A custom origin that reaches an S3 website endpoint over HTTPS, which website endpoints do not speak (502 errors)",
+    summary: "A custom origin that reaches an S3 website endpoint over HTTPS, which website endpoints do not speak (502 or 504 errors)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF212-https-to-s3-website.md"),
 };
@@ -36,7 +36,7 @@ impl Rule for HttpsToS3Website {
             cx.report(
                 &META,
                 &ptr!["Origins", "Items", i, "CustomOriginConfig", "OriginProtocolPolicy"],
-                format!("`{domain}` is an S3 website endpoint, which serves only HTTP, but OriginProtocolPolicy is {}: CloudFront fails {when} with a 502", policy.unwrap_or_default()),
+                format!("`{domain}` is an S3 website endpoint, which serves only HTTP, but OriginProtocolPolicy is {}: CloudFront fails {when} (502 or 504 errors)", policy.unwrap_or_default()),
             )
             .help("set OriginProtocolPolicy to http-only (viewers can still use HTTPS to CloudFront), or use the bucket's REST endpoint with S3OriginConfig and an origin access control")
             .push(out);

@@ -28,16 +28,38 @@ impl Rule for OriginDomainNotAHost {
             if is_placeholder(domain) {
                 continue;
             }
-            let (what, help) = if let Some((scheme, rest)) = domain.split_once("://") {
-                let host = rest.split(['/', ':']).next().unwrap_or(rest);
-                (format!("starts with `{scheme}://`"), format!("write only the host, `{host}`, and choose the protocol with OriginProtocolPolicy"))
-            } else if let Some((host, path)) = domain.split_once('/') {
-                (format!("has a path (`/{path}`)"), format!("write only the host, `{host}`, and put the path in OriginPath (`/{}`)", path.trim_end_matches('/')))
-            } else if let Some((host, port)) = domain.split_once(':') {
-                (format!("has a port (`:{port}`)"), format!("write only the host, `{host}`, and set the port in CustomOriginConfig (HTTPPort or HTTPSPort)"))
-            } else {
-                continue;
+            // scheme://host:port/path, any part but the host optional.
+            let (scheme, rest) = match domain.split_once("://") {
+                Some((scheme, rest)) => (Some(scheme), rest),
+                None => (None, domain),
             };
+            let (host_port, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p.trim_end_matches('/')));
+            let (host, port) = host_port.split_once(':').map_or((host_port, None), |(h, p)| (h, Some(p)));
+            let has_path = rest.contains('/');
+            if scheme.is_none() && port.is_none() && !has_path {
+                continue;
+            }
+            let mut parts = Vec::new();
+            if let Some(scheme) = scheme {
+                parts.push(format!("starts with `{scheme}://`"));
+            }
+            if let Some(port) = port {
+                parts.push(format!("has a port (`:{port}`)"));
+            }
+            if has_path {
+                parts.push(if path.is_empty() { "ends with `/`".to_owned() } else { format!("has a path (`/{path}`)") });
+            }
+            let what = parts.join(" and ");
+            let mut help = format!("write only the host, `{host}`");
+            if scheme.is_some() {
+                help.push_str("; choose the protocol with OriginProtocolPolicy");
+            }
+            if port.is_some() {
+                help.push_str("; set the port in CustomOriginConfig (HTTPPort or HTTPSPort)");
+            }
+            if !path.is_empty() {
+                help.push_str(&format!("; put `/{path}` in OriginPath"));
+            }
             cx.report(
                 &META,
                 &ptr!["Origins", "Items", i, "DomainName"],

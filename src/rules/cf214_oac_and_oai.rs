@@ -1,5 +1,6 @@
 //! CF214 oac-and-oai. Documentation: rules/CF214-oac-and-oai.md
 
+use super::text::is_placeholder;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::model::items;
@@ -23,8 +24,9 @@ impl Rule for OacAndOai {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let oac = origin.origin_access_control_id.as_deref().is_some_and(|s| !s.is_empty());
-            let oai = origin.s3_origin_config.as_ref().and_then(|c| c.origin_access_identity.as_deref()).is_some_and(|s| !s.is_empty());
+            let set = |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && !is_placeholder(s));
+            let oac = set(origin.origin_access_control_id);
+            let oai = set(origin.s3_origin_config.as_ref().and_then(|c| c.origin_access_identity));
             if !(oac && oai) {
                 continue;
             }

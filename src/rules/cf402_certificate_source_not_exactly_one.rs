@@ -19,10 +19,16 @@ static META: RuleMeta = RuleMeta {
 
 /// The certificate sources a ViewerCertificate names, read raw (CloudFormation spells the custom
 /// ones AcmCertificateArn and IamCertificateId, and may compute them).
-pub(super) fn sources(certificate: &serde_json::Map<String, Value>) -> Vec<&'static str> {
+/// `None` when one of them is computed by CloudFormation (`Fn::If` …): then nobody can tell.
+pub(super) fn sources(certificate: &serde_json::Map<String, Value>) -> Option<Vec<&'static str>> {
+    const KEYS: [&str; 5] = ["CloudFrontDefaultCertificate", "ACMCertificateArn", "AcmCertificateArn", "IAMCertificateId", "IamCertificateId"];
+    if KEYS.iter().any(|k| certificate.get(*k).is_some_and(crate::input::is_intrinsic)) {
+        return None;
+    }
     let set = |keys: &[&str]| keys.iter().any(|k| certificate.get(*k).is_some_and(|v| v.as_str() != Some("") && !v.is_null()));
     let mut found = Vec::new();
-    if certificate.get("CloudFrontDefaultCertificate").is_some_and(|v| v.as_bool() != Some(false)) {
+    // CloudFormation also takes the strings "true" and "false".
+    if certificate.get("CloudFrontDefaultCertificate").is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")) {
         found.push("CloudFrontDefaultCertificate");
     }
     if set(&["ACMCertificateArn", "AcmCertificateArn"]) {
@@ -31,7 +37,7 @@ pub(super) fn sources(certificate: &serde_json::Map<String, Value>) -> Vec<&'sta
     if set(&["IAMCertificateId", "IamCertificateId"]) {
         found.push("IAMCertificateId");
     }
-    found
+    Some(found)
 }
 
 impl Rule for CertificateSourceNotExactlyOne {
@@ -45,7 +51,7 @@ impl Rule for CertificateSourceNotExactlyOne {
         if certificate.contains_key("Certificate") && certificate.contains_key("CertificateSource") {
             return;
         }
-        let found = sources(certificate);
+        let Some(found) = sources(certificate) else { return };
         if found.len() == 1 {
             return;
         }

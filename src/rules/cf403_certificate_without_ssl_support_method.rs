@@ -24,7 +24,7 @@ impl Rule for CertificateWithoutSslSupportMethod {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else { return };
-        let found = sources(certificate);
+        let Some(found) = sources(certificate) else { return };
         // With several sources CF402 speaks; only a custom certificate needs the method.
         if found.len() != 1 || found[0] == "CloudFrontDefaultCertificate" {
             return;

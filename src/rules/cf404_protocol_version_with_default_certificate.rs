@@ -24,11 +24,12 @@ impl Rule for ProtocolVersionWithDefaultCertificate {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else { return };
-        if sources(certificate) != ["CloudFrontDefaultCertificate"] {
+        if sources(certificate).is_none_or(|s| s != ["CloudFrontDefaultCertificate"]) {
             return;
         }
         let Some(version) = certificate.get("MinimumProtocolVersion").and_then(Value::as_str) else { return };
-        if version == "TLSv1" {
+        // Only a stricter policy than the one CloudFront keeps is a lost intention.
+        if version == "TLSv1" || version == "SSLv3" {
             return;
         }
         cx.report(

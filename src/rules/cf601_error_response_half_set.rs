@@ -25,7 +25,7 @@ impl Rule for ErrorResponseHalfSet {
         let Some(responses) = cx.raw_at(&ptr!["CustomErrorResponses", "Items"]).and_then(Value::as_array) else { return };
         for (i, response) in responses.iter().enumerate() {
             let Some(response) = response.as_object() else { continue };
-            let set = |k: &str| response.get(k).is_some_and(|v| v.as_str() != Some(""));
+            let set = |k: &str| response.get(k).is_some_and(|v| v.as_str() != Some("") && !v.is_null());
             let (page, code) = (set("ResponsePagePath"), set("ResponseCode"));
             if page == code {
                 continue;

@@ -22,7 +22,10 @@ impl Rule for DefaultRootObjectLeadingSlash {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let Some(object) = cx.config.default_root_object.as_deref() else { return };
-        let Some(name) = object.strip_prefix('/') else { return };
+        if !object.starts_with('/') {
+            return;
+        }
+        let name = object.trim_start_matches('/');
         let at = ptr!["DefaultRootObject"];
         let message = if name.is_empty() {
             "DefaultRootObject `/` names no object: CloudFront accepts it, but a request for the root URL then redirects to itself or fails instead of serving a page".to_owned()
