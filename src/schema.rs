@@ -6,7 +6,7 @@
 use crate::finding::Finding;
 use crate::input::describe;
 use crate::json::Pointer;
-use crate::rules::text::{closest, is_placeholder, quoted_list};
+use crate::rules::text::{closest, extensions, is_placeholder, quoted_list};
 use crate::rules::{self, Anchor, Context, RuleMeta};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
@@ -102,7 +102,10 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 };
                 let Some(mut r) = report(&rules::VALUE_NOT_ALLOWED, &at, format!("{name} is {}, which CloudFront does not accept here: it takes {}", display(instance), quoted_list(&allowed))) else { continue };
                 if let Some(s) = instance.as_str() {
-                    if let Some(best) = closest(s, allowed.iter().map(String::as_str)) {
+                    let longer = extensions(s, allowed.iter().map(String::as_str));
+                    if !longer.is_empty() {
+                        r = r.help(format!("did you mean {}?", or_list(&longer)));
+                    } else if let Some(best) = closest(s, allowed.iter().map(String::as_str)) {
                         r = r.help(format!("did you mean `{best}`?"));
                     }
                 }
@@ -148,6 +151,11 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// `a`, `a` or `b`, `a`, `b` or `c`, each in backticks.
+fn or_list(items: &[&str]) -> String {
+    quoted_list(items).rsplit_once(" and ").map_or_else(|| quoted_list(items), |(a, b)| format!("{a} or {b}"))
 }
 
 fn push(report: Option<rules::Report<'_, '_>>, out: &mut Vec<Finding>) {

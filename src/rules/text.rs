@@ -27,18 +27,29 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `wanted`, if it is close enough to be what was meant: a different
-/// case, or at most a third of the characters wrong.
+/// case, or at most a third of the characters wrong. Among equally close ones, the one sharing
+/// the longest beginning wins, then the later one (enums list versions oldest first, so
+/// `TLSv1.3` suggests `TLSv1.2`, not `TLSv1.1`).
 pub fn closest<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let wanted_lower = wanted.to_lowercase();
-    let mut best: Option<(usize, &str)> = None;
+    let mut best: Option<((usize, std::cmp::Reverse<usize>), &str)> = None;
     for candidate in candidates {
         let distance = if candidate.to_lowercase() == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
         let limit = (wanted.chars().count().max(candidate.chars().count()) / 3).max(1);
-        if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
+        let shared = wanted_lower.chars().zip(candidate.to_lowercase().chars()).take_while(|(a, b)| a == b).count();
+        let rank = (distance, std::cmp::Reverse(shared));
+        if distance <= limit && best.is_none_or(|(r, _)| rank <= r) {
+            best = Some((rank, candidate));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The candidates that begin with `wanted` (without case): `TLSv1.2` for `TLSv1.2_2021` and its
+/// siblings, where an edit distance would point at something shorter and weaker.
+pub fn extensions<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Vec<&'c str> {
+    let wanted = wanted.to_lowercase();
+    candidates.into_iter().filter(|c| c.len() > wanted.len() && c.to_lowercase().starts_with(&wanted)).collect()
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c`, each in backticks.
@@ -70,6 +81,9 @@ mod tests {
         assert_eq!(closest("failover-grup", ["primary", "failover-group"]), Some("failover-group"));
         assert_eq!(closest("S3-Origin", ["s3-origin"]), Some("s3-origin"));
         assert_eq!(closest("api", ["static-site"]), None);
+        assert_eq!(closest("http2.0", ["http1.1", "http2", "http3", "http2and3"]), Some("http2"));
+        assert_eq!(closest("TLSv1.3", ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]), Some("TLSv1.2"));
+        assert_eq!(extensions("TLSv1.2", ["TLSv1", "TLSv1.2_2019", "TLSv1.2_2021"]), ["TLSv1.2_2019", "TLSv1.2_2021"]);
         assert_eq!(quoted_list(&["a", "b", "c"]), "`a`, `b` and `c`");
     }
 }
