@@ -238,6 +238,7 @@ pub struct CacheBehavior<'a> {
     pub max_ttl: Option<i64>,
 }
 
+/// `{"Enabled": …, "Quantity": n, "Items": [...]}`: a counted list that can be switched off.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, bound(deserialize = "'de: 'a"))]
 pub struct TrustedSigners<'a> {
@@ -249,16 +250,8 @@ pub struct TrustedSigners<'a> {
     pub items: Option<Vec<Elem<&'a str>>>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, bound(deserialize = "'de: 'a"))]
-pub struct TrustedKeyGroups<'a> {
-    #[serde(rename = "Enabled", deserialize_with = "lenient")]
-    pub enabled: Option<bool>,
-    #[serde(rename = "Quantity", deserialize_with = "lenient")]
-    pub quantity: Option<i64>,
-    #[serde(rename = "Items", deserialize_with = "lenient")]
-    pub items: Option<Vec<Elem<&'a str>>>,
-}
+/// The same shape as TrustedSigners: Enabled, Quantity and the key group ids.
+pub type TrustedKeyGroups<'a> = TrustedSigners<'a>;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, bound(deserialize = "'de: 'a"))]
