@@ -28,21 +28,38 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `wanted`, if it is close enough to be what was meant: a different
 /// case, or at most a third of the characters wrong. Among equally close ones, the one sharing
-/// the longest beginning wins, then the later one (enums list versions oldest first, so
-/// `TLSv1.3` suggests `TLSv1.2`, not `TLSv1.1`).
+/// the longest beginning wins, then the one whose first differing character is nearest (`TLSv1.3`
+/// suggests `TLSv1.2`, not the weaker `TLSv1.1`; `CF2O4` suggests `CF204`).
 pub fn closest<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let wanted_lower = wanted.to_lowercase();
-    let mut best: Option<((usize, std::cmp::Reverse<usize>), &str)> = None;
+    let mut best: Option<((usize, std::cmp::Reverse<usize>, u32), &str)> = None;
     for candidate in candidates {
-        let distance = if candidate.to_lowercase() == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
+        let candidate_lower = candidate.to_lowercase();
+        let distance = if candidate_lower == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
         let limit = (wanted.chars().count().max(candidate.chars().count()) / 3).max(1);
-        let shared = wanted_lower.chars().zip(candidate.to_lowercase().chars()).take_while(|(a, b)| a == b).count();
-        let rank = (distance, std::cmp::Reverse(shared));
-        if distance <= limit && best.is_none_or(|(r, _)| rank <= r) {
+        if distance > limit {
+            continue;
+        }
+        let shared = wanted_lower.chars().zip(candidate_lower.chars()).take_while(|(a, b)| a == b).count();
+        let gap = match (wanted_lower.chars().nth(shared), candidate_lower.chars().nth(shared)) {
+            (Some(a), Some(b)) => (lookalike(a) as u32).abs_diff(lookalike(b) as u32),
+            _ => u32::MAX,
+        };
+        let rank = (distance, std::cmp::Reverse(shared), gap);
+        if best.as_ref().is_none_or(|(r, _)| rank < *r) {
             best = Some((rank, candidate));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Characters typed for one another: O for 0, l and I for 1.
+fn lookalike(c: char) -> char {
+    match c {
+        'o' => '0',
+        'l' | 'i' => '1',
+        c => c,
+    }
 }
 
 /// The candidates that begin with `wanted` (without case): `TLSv1.2` for `TLSv1.2_2021` and its
@@ -83,6 +100,7 @@ mod tests {
         assert_eq!(closest("api", ["static-site"]), None);
         assert_eq!(closest("http2.0", ["http1.1", "http2", "http3", "http2and3"]), Some("http2"));
         assert_eq!(closest("TLSv1.3", ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]), Some("TLSv1.2"));
+        assert_eq!(closest("CF2O4", ["CF204", "CF214", "CF404"]), Some("CF204"));
         assert_eq!(extensions("TLSv1.2", ["TLSv1", "TLSv1.2_2019", "TLSv1.2_2021"]), ["TLSv1.2_2019", "TLSv1.2_2021"]);
         assert_eq!(quoted_list(&["a", "b", "c"]), "`a`, `b` and `c`");
     }
