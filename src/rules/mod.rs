@@ -42,10 +42,13 @@ mod cf214_oac_and_oai;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
+mod cf304_allowed_methods_combination;
 mod cf401_alias_without_certificate;
 mod cf402_certificate_source_not_exactly_one;
 mod cf403_certificate_without_ssl_support_method;
 mod cf404_protocol_version_with_default_certificate;
+mod cf501_lambda_arn_not_a_version;
+mod cf502_function_event_type;
 mod cf601_error_response_half_set;
 mod cf602_default_root_object_leading_slash;
 pub mod text;
@@ -138,10 +141,13 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
+    &cf304_allowed_methods_combination::AllowedMethodsCombination,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
     &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
     &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
     &cf404_protocol_version_with_default_certificate::ProtocolVersionWithDefaultCertificate,
+    &cf501_lambda_arn_not_a_version::LambdaArnNotAVersion,
+    &cf502_function_event_type::FunctionEventType,
     &cf601_error_response_half_set::ErrorResponseHalfSet,
     &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
 ];

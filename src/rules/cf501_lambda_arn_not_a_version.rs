@@ -1,0 +1,56 @@
+//! CF501 lambda-arn-not-a-version. Documentation: rules/CF501-lambda-arn-not-a-version.md
+
+use super::text::is_placeholder;
+use super::{Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+use crate::model::items;
+
+pub struct LambdaArnNotAVersion;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF501",
+    name: "lambda-arn-not-a-version",
+    severity: Severity::Error,
+    summary: "A Lambda@Edge ARN that is not a numbered version of a function in us-east-1 (CloudFront: InvalidLambdaFunctionAssociation)",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF501-lambda-arn-not-a-version.md"),
+};
+
+impl Rule for LambdaArnNotAVersion {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for behavior in cx.config.behaviors() {
+            for (i, association) in items(&behavior.behavior.lambda_function_associations) {
+                let Some(arn) = association.lambda_function_arn else { continue };
+                if is_placeholder(arn.trim_end_matches(":$LATEST")) {
+                    continue;
+                }
+                // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
+                let parts: Vec<&str> = arn.split(':').collect();
+                if parts.len() < 7 || parts[2] != "lambda" || parts[5] != "function" {
+                    continue; // Not a Lambda function ARN at all: nothing to say about its version.
+                }
+                let region = parts[3];
+                let qualifier = parts.get(7).copied();
+                let problem = match qualifier {
+                    None => "has no version (an unqualified ARN)".to_owned(),
+                    Some("$LATEST") => "names $LATEST, not a published version".to_owned(),
+                    Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => format!("names the alias `{q}`, not a published version"),
+                    Some(_) if region != "us-east-1" => format!("is in {region}; Lambda@Edge functions are created in us-east-1"),
+                    Some(_) => continue,
+                };
+                let at = behavior.pointer.key("LambdaFunctionAssociations").key("Items").index(i).key("LambdaFunctionARN");
+                cx.report(
+                    &META,
+                    &at,
+                    format!("Lambda@Edge function ARN `{arn}` {problem}: CloudFront rejects the config (InvalidLambdaFunctionAssociation: \"The function ARN must reference a specific function version.\")"),
+                )
+                .help("publish a version of the function in us-east-1 and use its ARN, ending in the version number (…:function:name:3)")
+                .push(out);
+            }
+        }
+    }
+}
