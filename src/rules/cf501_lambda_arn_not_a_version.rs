@@ -35,18 +35,19 @@ impl Rule for LambdaArnNotAVersion {
                 }
                 let region = parts[3];
                 let qualifier = parts.get(7).copied();
-                let problem = match qualifier {
-                    None => "has no version (an unqualified ARN)".to_owned(),
-                    Some("$LATEST") => "names $LATEST, not a published version".to_owned(),
-                    Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => format!("names the alias `{q}`, not a published version"),
-                    Some(_) if region != "us-east-1" => format!("is in {region}; Lambda@Edge functions are created in us-east-1"),
+                const VERSION: &str = "InvalidLambdaFunctionAssociation: \"The function ARN must reference a specific function version.\"";
+                let (problem, error) = match qualifier {
+                    None => ("has no version (an unqualified ARN)".to_owned(), VERSION),
+                    Some("$LATEST") => ("names $LATEST, not a published version".to_owned(), VERSION),
+                    Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => (format!("names the alias `{q}`, not a published version"), VERSION),
+                    Some(_) if region != "us-east-1" => (format!("is in {region}, but Lambda@Edge functions must be in us-east-1"), "InvalidLambdaFunctionAssociation"),
                     Some(_) => continue,
                 };
                 let at = behavior.pointer.key("LambdaFunctionAssociations").key("Items").index(i).key("LambdaFunctionARN");
                 cx.report(
                     &META,
                     &at,
-                    format!("Lambda@Edge function ARN `{arn}` {problem}: CloudFront rejects the config (InvalidLambdaFunctionAssociation: \"The function ARN must reference a specific function version.\")"),
+                    format!("Lambda@Edge function ARN `{arn}` {problem}: CloudFront rejects the config ({error})"),
                 )
                 .help("publish a version of the function in us-east-1 and use its ARN, ending in the version number (…:function:name:3)")
                 .push(out);
