@@ -4,7 +4,7 @@
 use clap::Parser;
 use cloudfront_lint::check::{check_all, collect, summarize};
 use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
-use cloudfront_lint::render::{github, json, text, FileResult};
+use cloudfront_lint::render::{github, json, sarif, text, FileResult};
 use cloudfront_lint::rules::{self, REGISTRY};
 use cloudfront_lint::Settings;
 use std::io::{IsTerminal, Write};
@@ -64,6 +64,7 @@ fn run_check(args: CheckArgs) -> u8 {
         }
         Format::Json => out = json::render(&results, &summary),
         Format::Github => out = github::render(&results),
+        Format::Sarif => out = sarif::render(&results),
     }
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
