@@ -42,6 +42,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Elem<T> {
 pub struct Counted<T> {
     pub quantity: Option<i64>,
     pub items: Option<Vec<Elem<T>>>,
+    /// The whole list is a CloudFormation intrinsic function (`{"Fn::If": …}`, `{"Ref": …}`):
+    /// its entries are decided at deploy time.
+    pub computed: bool,
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
@@ -64,6 +67,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
                     match key.as_ref() {
                         "Quantity" => counted.quantity = map.next_value::<Elem<i64>>()?.0,
                         "Items" => counted.items = map.next_value::<Elem<Vec<Elem<T>>>>()?.0,
+                        k if k == "Ref" || k.starts_with("Fn::") => {
+                            counted.computed = true;
+                            map.next_value::<IgnoredAny>()?;
+                        }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
                         }
@@ -77,7 +84,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
                 while let Some(item) = seq.next_element::<Elem<T>>()? {
                     items.push(item);
                 }
-                Ok(Counted { quantity: None, items: Some(items) })
+                Ok(Counted { quantity: None, items: Some(items), computed: false })
             }
         }
 
@@ -87,7 +94,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
 
 impl<T> Default for Counted<T> {
     fn default() -> Self {
-        Counted { quantity: None, items: None }
+        Counted { quantity: None, items: None, computed: false }
     }
 }
 
@@ -167,13 +174,20 @@ impl<'a> DistributionConfig<'a> {
         }))
     }
 
+    /// Whether the list of ordered behaviours is known: not computed by CloudFormation, every
+    /// entry readable.
+    pub fn behaviors_known(&self) -> bool {
+        self.cache_behaviors.as_ref().is_none_or(|l| !l.computed && l.iter().count() == l.len())
+    }
+
     /// Whether every origin and origin group has a plain, literal id. When one does not (a
     /// CloudFormation intrinsic function, a template placeholder, a malformed entry), any
     /// reference could name it, so reference rules stand down.
     pub fn all_ids_known(&self) -> bool {
         fn known<T>(list: &Option<Counted<T>>, id: impl Fn(&T) -> Option<&str>) -> bool {
             list.as_ref().is_none_or(|l| {
-                l.iter().count() == l.len() && l.iter().all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
+                !l.computed
+                    && l.iter().count() == l.len() && l.iter().all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
             })
         }
         known(&self.origins, |o| o.id.as_deref()) && known(&self.origin_groups, |g| g.id.as_deref())

@@ -23,7 +23,9 @@ impl Rule for OriginGroupMemberCount {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, group) in items(&cx.config.origin_groups) {
-            let Some(members) = group.members.as_ref().and_then(|m| m.items.as_ref()) else { continue };
+            let Some(list) = &group.members else { continue };
+            // A member chosen by CloudFormation (`Fn::If` with AWS::NoValue) may vanish on deploy.
+            let Some(members) = list.items.as_ref().filter(|_| !list.computed && list.iter().count() == list.len()) else { continue };
             let n = members.len();
             if n == 2 {
                 continue;

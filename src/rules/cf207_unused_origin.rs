@@ -56,7 +56,7 @@ impl Rule for UnusedOrigin {
 /// placeholder (it could name any origin).
 pub(super) fn references<'c>(config: &'c DistributionConfig) -> Option<Vec<&'c str>> {
     // A reference that is not a literal (an intrinsic function) could name any origin.
-    let behaviors_literal = config.behaviors().all(|b| b.behavior.target_origin_id.is_some());
+    let behaviors_literal = config.behaviors_known() && config.behaviors().all(|b| b.behavior.target_origin_id.is_some());
     let members_literal = items(&config.origin_groups)
         .all(|(_, g)| g.members.as_ref().is_some_and(|m| m.iter().count() == m.len() && m.iter().all(|(_, m)| m.origin_id.is_some())));
     if !behaviors_literal || !members_literal {

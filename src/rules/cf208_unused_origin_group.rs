@@ -26,7 +26,7 @@ impl Rule for UnusedOriginGroup {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         // Only a behaviour whose target is still a placeholder could be targeting the group.
-        if config.behaviors().any(|b| b.behavior.target_origin_id.as_deref().is_none_or(is_placeholder)) {
+        if !config.behaviors_known() || config.behaviors().any(|b| b.behavior.target_origin_id.as_deref().is_none_or(is_placeholder)) {
             return;
         }
         for (i, group) in items(&config.origin_groups) {
