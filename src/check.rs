@@ -4,7 +4,7 @@ use crate::render::{text, FileResult, Summary};
 use crate::rules;
 use crate::{lint, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -147,7 +147,7 @@ fn read(input: &InputPath) -> Result<Vec<u8>, String> {
             Ok(bytes)
         }
         InputPath::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| io_message(path, e))?;
+            let meta = std::fs::metadata(path).map_err(io_message)?;
             if meta.is_dir() {
                 return Err("it is a directory".to_owned());
             }
@@ -158,12 +158,12 @@ fn read(input: &InputPath) -> Result<Vec<u8>, String> {
             if meta.len() > limit {
                 return Err(too_large(meta.len()));
             }
-            std::fs::read(path).map_err(|e| io_message(path, e))
+            std::fs::read(path).map_err(io_message)
         }
     }
 }
 
-fn io_message(_path: &Path, e: std::io::Error) -> String {
+fn io_message(e: std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -31,7 +31,7 @@ fn check_invariants(bytes: &[u8]) {
         let mut summary = Summary::default();
         summary.add(&result.findings);
         let rendered = text::render_file(&result, &source.text, false);
-        assert_eq!(rendered.matches("-->").count() >= result.findings.len(), true, "{rendered}");
+        assert!(rendered.matches("-->").count() >= result.findings.len(), "{rendered}");
         let out = json::render(&[&result], &summary);
         let v: Value = serde_json::from_str(&out).expect("JSON output parses");
         assert_eq!(v["findings"].as_array().unwrap().len(), result.findings.len());

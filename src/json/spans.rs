@@ -178,7 +178,7 @@ impl<'t> SpanTree<'t> {
         let n = self.nodes[idx];
         Some(Located {
             value: n.start as usize..n.end as usize,
-            key: (n.key_end > 0).then(|| n.key_start as usize..n.key_end as usize),
+            key: (n.key_end > 0).then_some(n.key_start as usize..n.key_end as usize),
             kind: n.kind,
         })
     }

@@ -131,17 +131,17 @@ impl Origin<'_> {
             return true;
         }
         self.custom_origin_config.is_none()
-            && self.domain_name.as_deref().is_some_and(is_s3_rest_domain)
+            && self.domain_name.is_some_and(is_s3_rest_domain)
     }
 
     /// Whether S3 is reached through an origin access control or identity, so that it answers
     /// 403 (not 404) for a missing key unless the distribution may list the bucket.
     pub fn uses_origin_access(&self) -> bool {
-        self.origin_access_control_id.as_deref().is_some_and(|s| !s.is_empty())
+        self.origin_access_control_id.is_some_and(|s| !s.is_empty())
             || self
                 .s3_origin_config
                 .as_ref()
-                .and_then(|c| c.origin_access_identity.as_deref())
+                .and_then(|c| c.origin_access_identity)
                 .is_some_and(|s| !s.is_empty())
     }
 }
@@ -190,15 +190,15 @@ impl<'a> DistributionConfig<'a> {
                     && l.iter().count() == l.len() && l.iter().all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
             })
         }
-        known(&self.origins, |o| o.id.as_deref()) && known(&self.origin_groups, |g| g.id.as_deref())
+        known(&self.origins, |o| o.id) && known(&self.origin_groups, |g| g.id)
     }
 
     pub fn origin(&self, id: &str) -> Option<&Origin<'a>> {
-        items(&self.origins).map(|(_, o)| o).find(|o| o.id.as_deref() == Some(id))
+        items(&self.origins).map(|(_, o)| o).find(|o| o.id == Some(id))
     }
 
     pub fn origin_group(&self, id: &str) -> Option<&OriginGroup<'a>> {
-        items(&self.origin_groups).map(|(_, g)| g).find(|g| g.id.as_deref() == Some(id))
+        items(&self.origin_groups).map(|(_, g)| g).find(|g| g.id == Some(id))
     }
 }
 
@@ -219,10 +219,10 @@ mod tests {
         let origins = c.origins.as_ref().unwrap();
         assert_eq!(origins.quantity, None);
         assert_eq!(origins.len(), 3);
-        let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.clone().unwrap())).collect();
+        let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.unwrap())).collect();
         assert_eq!(ids, [(0, "a"), (2, "b")]);
         let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer.to_string()).collect();
         assert_eq!(behaviors, ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]);
-        assert_eq!(c.cache_behaviors.unwrap().iter().nth(1).unwrap().1.target_origin_id.as_deref(), Some("b"));
+        assert_eq!(c.cache_behaviors.unwrap().iter().nth(1).unwrap().1.target_origin_id, Some("b"));
     }
 }

@@ -24,15 +24,15 @@ impl Rule for UnknownTargetOrigin {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         let ids: Vec<&str> = items(&config.origins)
-            .filter_map(|(_, o)| o.id.as_deref())
-            .chain(items(&config.origin_groups).filter_map(|(_, g)| g.id.as_deref()))
+            .filter_map(|(_, o)| o.id)
+            .chain(items(&config.origin_groups).filter_map(|(_, g)| g.id))
             .collect();
         // An id still to be filled in (or computed by CloudFormation) could be any of them.
         if !config.all_ids_known() {
             return;
         }
         for behavior in config.behaviors() {
-            let Some(target) = behavior.behavior.target_origin_id.as_deref() else { continue };
+            let Some(target) = behavior.behavior.target_origin_id else { continue };
             if ids.contains(&target) || is_placeholder(target) {
                 continue;
             }

@@ -27,9 +27,9 @@ impl Rule for DuplicateId {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         let mut seen: HashMap<&str, (Pointer, &str)> = HashMap::new();
-        let origins = items(&config.origins).map(|(i, o)| (o.id.as_deref(), ptr!["Origins", "Items", i, "Id"], "origin"));
+        let origins = items(&config.origins).map(|(i, o)| (o.id, ptr!["Origins", "Items", i, "Id"], "origin"));
         let groups = items(&config.origin_groups)
-            .map(|(i, g)| (g.id.as_deref(), ptr!["OriginGroups", "Items", i, "Id"], "origin group"));
+            .map(|(i, g)| (g.id, ptr!["OriginGroups", "Items", i, "Id"], "origin group"));
         for (id, at, kind) in origins.chain(groups) {
             let Some(id) = id.filter(|id| !is_placeholder(id)) else { continue };
             let Some((first, first_kind)) = seen.get(id) else {

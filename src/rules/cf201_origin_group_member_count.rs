@@ -30,7 +30,7 @@ impl Rule for OriginGroupMemberCount {
             if n == 2 {
                 continue;
             }
-            let id = group.id.as_deref().unwrap_or("?");
+            let id = group.id.unwrap_or("?");
             let what = if n > 2 {
                 "CloudFront tries only a primary and one secondary, never a chain or a pool"
             } else {

@@ -24,15 +24,15 @@ impl Rule for UnknownMemberOrigin {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        let origin_ids: Vec<&str> = items(&config.origins).filter_map(|(_, o)| o.id.as_deref()).collect();
+        let origin_ids: Vec<&str> = items(&config.origins).filter_map(|(_, o)| o.id).collect();
         if !config.all_ids_known() {
             return;
         }
         for (g, group) in items(&config.origin_groups) {
-            let group_id = group.id.as_deref().unwrap_or("?");
+            let group_id = group.id.unwrap_or("?");
             let Some(members) = &group.members else { continue };
             for (m, member) in members.iter() {
-                let Some(origin_id) = member.origin_id.as_deref() else { continue };
+                let Some(origin_id) = member.origin_id else { continue };
                 if origin_ids.contains(&origin_id) || is_placeholder(origin_id) {
                     continue;
                 }

@@ -23,7 +23,7 @@ impl Rule for OriginGroupWithWriteMethods {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let Some(target) = behavior.behavior.target_origin_id.as_deref() else { continue };
+            let Some(target) = behavior.behavior.target_origin_id else { continue };
             if cx.config.origin_group(target).is_none() {
                 continue;
             }

@@ -81,16 +81,16 @@ fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
     let mut texts: Vec<(Pointer, &str, &str)> = Vec::new();
     // With one origin and no group, a comment about load describes what sits behind the origin.
     let several_origins = config.origins.as_ref().is_some_and(|o| o.len() > 1) || config.origin_groups.is_some();
-    if let (Some(comment), true) = (config.comment.as_deref(), several_origins) {
+    if let (Some(comment), true) = (config.comment, several_origins) {
         texts.push((ptr!["Comment"], comment, "the comment"));
     }
     for (i, g) in items(&config.origin_groups) {
-        if let Some(id) = g.id.as_deref() {
+        if let Some(id) = g.id {
             texts.push((ptr!["OriginGroups", "Items", i, "Id"], id, "the origin group's id"));
         }
     }
     for (i, o) in items(&config.origins) {
-        if let Some(id) = o.id.as_deref() {
+        if let Some(id) = o.id {
             texts.push((ptr!["Origins", "Items", i, "Id"], id, "the origin's id"));
         }
     }
@@ -152,14 +152,14 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
     let config = cx.config;
     for (g, group) in items(&config.origin_groups) {
         let Some(members) = &group.members else { continue };
-        let ids: Vec<(usize, &str)> = members.iter().filter_map(|(i, m)| m.origin_id.as_deref().map(|id| (i, id))).collect();
+        let ids: Vec<(usize, &str)> = members.iter().filter_map(|(i, m)| m.origin_id.map(|id| (i, id))).collect();
         let [(_, first), (second_index, second)] = ids[..] else { continue };
-        let group_id = group.id.as_deref().unwrap_or("?");
+        let group_id = group.id.unwrap_or("?");
         let at = ptr!["OriginGroups", "Items", g, "Members", "Items", second_index, "OriginId"];
         let message = if first == second {
             format!("both members of origin group `{group_id}` are origin `{first}`: a failed request is retried on the same origin, so this gives neither failover nor a second origin to share load ({WHAT_CLOUDFRONT_DOES})")
         } else {
-            let domain = |id: &str| config.origin(id).and_then(|o| o.domain_name.as_deref());
+            let domain = |id: &str| config.origin(id).and_then(|o| o.domain_name);
             match (domain(first), domain(second)) {
                 (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && !is_placeholder(a) => format!(
                     "both members of origin group `{group_id}` reach `{a}`: a failed request is retried on the same server, so this gives neither failover nor load sharing ({WHAT_CLOUDFRONT_DOES})"

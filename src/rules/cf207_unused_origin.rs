@@ -27,7 +27,7 @@ impl Rule for UnusedOrigin {
         let Some(references) = references(config) else { return };
         let chooser = origin_chooser(config);
         for (i, origin) in items(&config.origins) {
-            let Some(id) = origin.id.as_deref() else { continue };
+            let Some(id) = origin.id else { continue };
             if references.contains(&id) || is_placeholder(id) {
                 continue;
             }
@@ -62,10 +62,10 @@ pub(super) fn references<'c>(config: &'c DistributionConfig) -> Option<Vec<&'c s
     if !behaviors_literal || !members_literal {
         return None;
     }
-    let targets = config.behaviors().filter_map(|b| b.behavior.target_origin_id.as_deref());
+    let targets = config.behaviors().filter_map(|b| b.behavior.target_origin_id);
     let members = items(&config.origin_groups)
         .flat_map(|(_, g)| g.members.iter().flat_map(|m| m.iter()))
-        .filter_map(|(_, m)| m.origin_id.as_deref());
+        .filter_map(|(_, m)| m.origin_id);
     let all: Vec<&str> = targets.chain(members).collect();
     (!all.iter().any(|id| is_placeholder(id))).then_some(all)
 }
@@ -75,10 +75,10 @@ pub(super) fn references<'c>(config: &'c DistributionConfig) -> Option<Vec<&'c s
 pub(super) fn origin_chooser(config: &DistributionConfig) -> Option<&'static str> {
     for behavior in config.behaviors() {
         let b = behavior.behavior;
-        if items(&b.function_associations).any(|(_, f)| f.event_type.as_deref() == Some("viewer-request")) {
+        if items(&b.function_associations).any(|(_, f)| f.event_type == Some("viewer-request")) {
             return Some("viewer-request CloudFront Function");
         }
-        if items(&b.lambda_function_associations).any(|(_, f)| f.event_type.as_deref() == Some("origin-request")) {
+        if items(&b.lambda_function_associations).any(|(_, f)| f.event_type == Some("origin-request")) {
             return Some("origin-request Lambda@Edge function");
         }
     }

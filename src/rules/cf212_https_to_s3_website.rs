@@ -23,11 +23,11 @@ impl Rule for HttpsToS3Website {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let (Some(custom), Some(domain)) = (&origin.custom_origin_config, origin.domain_name.as_deref()) else { continue };
+            let (Some(custom), Some(domain)) = (&origin.custom_origin_config, origin.domain_name) else { continue };
             if !domain.to_ascii_lowercase().contains(".s3-website") {
                 continue;
             }
-            let policy = custom.origin_protocol_policy.as_deref();
+            let policy = custom.origin_protocol_policy;
             let when = match policy {
                 Some("https-only") => "every request",
                 Some("match-viewer") => "every HTTPS request from a viewer",

@@ -24,7 +24,7 @@ impl Rule for OriginDomainNotAHost {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let Some(domain) = origin.domain_name.as_deref() else { continue };
+            let Some(domain) = origin.domain_name else { continue };
             if is_placeholder(domain) {
                 continue;
             }

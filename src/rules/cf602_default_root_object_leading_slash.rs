@@ -21,7 +21,7 @@ impl Rule for DefaultRootObjectLeadingSlash {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(object) = cx.config.default_root_object.as_deref() else { return };
+        let Some(object) = cx.config.default_root_object else { return };
         if !object.starts_with('/') {
             return;
         }

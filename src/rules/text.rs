@@ -32,7 +32,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// suggests `TLSv1.2`, not the weaker `TLSv1.1`; `CF2O4` suggests `CF204`).
 pub fn closest<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
     let wanted_lower = wanted.to_lowercase();
-    let mut best: Option<((usize, std::cmp::Reverse<usize>, u32), &str)> = None;
+    // (edit distance, longest shared beginning first, gap at the first difference)
+    type Rank = (usize, std::cmp::Reverse<usize>, u32);
+    let mut best: Option<(Rank, &str)> = None;
     for candidate in candidates {
         let candidate_lower = candidate.to_lowercase();
         let distance = if candidate_lower == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
