@@ -38,7 +38,12 @@ impl Rule for AllowedMethodsCombination {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             let allowed_at = behavior.pointer.key("AllowedMethods").key("Items");
-            let Some(allowed) = cx.raw_at(&allowed_at).and_then(Value::as_array).and_then(|l| methods(l)) else { continue };
+            // Without AllowedMethods a behaviour allows GET and HEAD.
+            let allowed = match cx.raw_at(&allowed_at) {
+                None if cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_none() => Some(ALL[..2].to_vec()),
+                found => found.and_then(Value::as_array).and_then(|l| methods(l)),
+            };
+            let Some(allowed) = allowed else { continue };
             let offered = allowed == ALL[..2] || allowed == ALL[..3] || allowed == ALL;
             if !offered {
                 cx.report(

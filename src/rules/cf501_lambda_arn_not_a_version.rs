@@ -25,9 +25,7 @@ impl Rule for LambdaArnNotAVersion {
         for behavior in cx.config.behaviors() {
             for (i, association) in items(&behavior.behavior.lambda_function_associations) {
                 let Some(arn) = association.lambda_function_arn else { continue };
-                if is_placeholder(arn.trim_end_matches(":$LATEST")) {
-                    continue;
-                }
+
                 // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
                 let parts: Vec<&str> = arn.split(':').collect();
                 if parts.len() < 7 || parts[2] != "lambda" || parts[5] != "function" {
@@ -35,9 +33,13 @@ impl Rule for LambdaArnNotAVersion {
                 }
                 let region = parts[3];
                 let qualifier = parts.get(7).copied();
+                // Only the parts this rule reads must be literal: a templated account id is fine.
+                if is_placeholder(region) || qualifier.is_some_and(|q| q != "$LATEST" && is_placeholder(q)) {
+                    continue;
+                }
                 const VERSION: &str = "InvalidLambdaFunctionAssociation: \"The function ARN must reference a specific function version.\"";
                 let (problem, error) = match qualifier {
-                    None => ("has no version (an unqualified ARN)".to_owned(), VERSION),
+                    None | Some("") => ("has no version (an unqualified ARN)".to_owned(), VERSION),
                     Some("$LATEST") => ("names $LATEST, not a published version".to_owned(), VERSION),
                     Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => (format!("names the alias `{q}`, not a published version"), VERSION),
                     Some(_) if region != "us-east-1" => (format!("is in {region}, but Lambda@Edge functions must be in us-east-1"), "InvalidLambdaFunctionAssociation"),

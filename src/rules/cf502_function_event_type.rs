@@ -1,5 +1,6 @@
 //! CF502 function-event-type. Documentation: rules/CF502-function-event-type.md
 
+use super::text::is_placeholder;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::model::items;
@@ -25,35 +26,52 @@ impl Rule for FunctionEventType {
             let b = behavior.behavior;
             let function_at = |i: usize| behavior.pointer.key("FunctionAssociations").key("Items").index(i).key("EventType");
             let lambda_at = |i: usize| behavior.pointer.key("LambdaFunctionAssociations").key("Items").index(i).key("EventType");
-            let mut seen: Vec<(&str, crate::json::Pointer, &str)> = Vec::new();
-            for (i, f) in items(&b.function_associations) {
-                let Some(event) = f.event_type else { continue };
+            // (event, where, which kind); events still to be filled in are left alone.
+            let functions: Vec<(&str, crate::json::Pointer)> = items(&b.function_associations)
+                .filter_map(|(i, f)| f.event_type.filter(|e| !is_placeholder(e)).map(|e| (e, function_at(i))))
+                .collect();
+            let lambdas: Vec<(&str, crate::json::Pointer)> = items(&b.lambda_function_associations)
+                .filter_map(|(i, f)| f.event_type.filter(|e| !is_placeholder(e)).map(|e| (e, lambda_at(i))))
+                .collect();
+            for (event, at) in &functions {
                 if event.starts_with("origin-") {
                     cx.report(
                         &META,
-                        &function_at(i),
+                        at,
                         format!("a CloudFront Function cannot run on {event}: CloudFront Functions run only on viewer-request and viewer-response, and CloudFront rejects the config"),
                     )
                     .help(format!("use a Lambda@Edge function (LambdaFunctionAssociations) for {event}, or move this function to the viewer event"))
                     .push(out);
                 }
-                seen.push((event, function_at(i), "CloudFront Function"));
             }
-            for (i, f) in items(&b.lambda_function_associations) {
-                if let Some(event) = f.event_type {
-                    seen.push((event, lambda_at(i), "Lambda@Edge function"));
+            // Two of one kind on one event.
+            for list in [&functions, &lambdas] {
+                for (j, (event, at)) in list.iter().enumerate() {
+                    if let Some((_, first)) = list[..j].iter().find(|(e, _)| e == event) {
+                        cx.report(
+                            &META,
+                            at,
+                            format!("a second function on {event} in this behaviour: each event takes one function, so CloudFront rejects the config (\"The event type of a function association must be unique in the cache behavior.\")"),
+                        )
+                        .label(first, Anchor::Value, format!("the function already on {event}"))
+                        .help("keep one function per event: merge the two")
+                        .push(out);
+                    }
                 }
             }
-            for (j, (event, at, kind)) in seen.iter().enumerate() {
-                let Some((_, first_at, first_kind)) = seen[..j].iter().find(|(e, _, _)| e == event) else { continue };
-                cx.report(
-                    &META,
-                    at,
-                    format!("a second function ({kind}) on {event} in this behaviour: each event takes one function, so CloudFront rejects the config (\"The event type of a function association must be unique in the cache behavior.\")"),
-                )
-                .label(first_at, Anchor::Value, format!("the {first_kind} already on {event}"))
-                .help("keep one function per event: merge the two, or move one to the other event of the same side (viewer-request / viewer-response)")
-                .push(out);
+            // CloudFront Functions and Lambda@Edge do not share the viewer side of a behaviour.
+            let function_on_viewer = functions.iter().find(|(e, _)| e.starts_with("viewer-"));
+            if let Some((function_event, function_at)) = function_on_viewer {
+                for (event, at) in lambdas.iter().filter(|(e, _)| e.starts_with("viewer-")) {
+                    cx.report(
+                        &META,
+                        at,
+                        format!("a Lambda@Edge function on {event} beside a CloudFront Function on {function_event}: a behaviour's viewer events take one kind of function, so CloudFront rejects the config (\"The event type of a function association must be unique in the cache behavior.\" when both are on one event)"),
+                    )
+                    .label(function_at, Anchor::Value, format!("the CloudFront Function on {function_event}"))
+                    .help("move the Lambda@Edge function to an origin event (origin-request or origin-response), or merge the viewer logic into one kind of function")
+                    .push(out);
+                }
             }
         }
     }
