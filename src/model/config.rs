@@ -71,7 +71,8 @@ pub struct Origin<'a> {
     pub domain_name: Option<&'a str>,
     #[serde(rename = "OriginPath", deserialize_with = "lenient")]
     pub origin_path: Option<&'a str>,
-    #[serde(rename = "CustomHeaders", deserialize_with = "lenient")]
+    /// CloudFormation calls the list `OriginCustomHeaders`.
+    #[serde(rename = "CustomHeaders", alias = "OriginCustomHeaders", deserialize_with = "lenient")]
     pub custom_headers: Option<Counted<OriginCustomHeader<'a>>>,
     #[serde(rename = "S3OriginConfig", deserialize_with = "lenient")]
     pub s3_origin_config: Option<S3OriginConfig<'a>>,
@@ -372,7 +373,8 @@ pub struct GeoRestriction<'a> {
     pub restriction_type: Option<&'a str>,
     #[serde(rename = "Quantity", deserialize_with = "lenient")]
     pub quantity: Option<i64>,
-    #[serde(rename = "Items", deserialize_with = "lenient")]
+    /// CloudFormation calls the list `Locations`.
+    #[serde(rename = "Items", alias = "Locations", deserialize_with = "lenient")]
     pub items: Option<Vec<Elem<&'a str>>>,
 }
 

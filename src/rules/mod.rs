@@ -39,18 +39,24 @@ mod cf211_s3_config_on_non_s3_domain;
 mod cf212_https_to_s3_website;
 mod cf213_origin_domain_not_a_host;
 mod cf214_oac_and_oai;
+mod cf215_custom_header_not_allowed;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
 mod cf304_allowed_methods_combination;
+mod cf305_path_pattern_characters;
+mod cf306_unreachable_behavior;
+mod cf307_forwarded_values_inconsistent;
 mod cf401_alias_without_certificate;
 mod cf402_certificate_source_not_exactly_one;
 mod cf403_certificate_without_ssl_support_method;
 mod cf404_protocol_version_with_default_certificate;
+mod cf405_alias_syntax;
 mod cf501_lambda_arn_not_a_version;
 mod cf502_function_event_type;
 mod cf601_error_response_half_set;
 mod cf602_default_root_object_leading_slash;
+mod cf603_geo_restriction_inconsistent;
 pub mod text;
 
 pub use cf001_invalid_json::META as INVALID_JSON;
@@ -138,18 +144,24 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf212_https_to_s3_website::HttpsToS3Website,
     &cf213_origin_domain_not_a_host::OriginDomainNotAHost,
     &cf214_oac_and_oai::OacAndOai,
+    &cf215_custom_header_not_allowed::CustomHeaderNotAllowed,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
     &cf304_allowed_methods_combination::AllowedMethodsCombination,
+    &cf305_path_pattern_characters::PathPatternCharacters,
+    &cf306_unreachable_behavior::UnreachableBehavior,
+    &cf307_forwarded_values_inconsistent::ForwardedValuesInconsistent,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
     &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
     &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
     &cf404_protocol_version_with_default_certificate::ProtocolVersionWithDefaultCertificate,
+    &cf405_alias_syntax::AliasSyntax,
     &cf501_lambda_arn_not_a_version::LambdaArnNotAVersion,
     &cf502_function_event_type::FunctionEventType,
     &cf601_error_response_half_set::ErrorResponseHalfSet,
     &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
+    &cf603_geo_restriction_inconsistent::GeoRestrictionInconsistent,
 ];
 
 /// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).

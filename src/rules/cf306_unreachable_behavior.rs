@@ -1,0 +1,86 @@
+//! CF306 unreachable-behavior. Documentation: rules/CF306-unreachable-behavior.md
+
+use super::text::is_placeholder;
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+use crate::model::items;
+use crate::ptr;
+
+pub struct UnreachableBehavior;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF306",
+    name: "unreachable-behavior",
+    severity: Severity::Warning,
+    summary: "An ordered behaviour that an earlier one always matches first, so it never applies",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF306-unreachable-behavior.md"),
+};
+
+/// Whether every path `later` matches is matched by `earlier` (globs with `*` and `?`). Sound:
+/// true only when the inclusion holds.
+pub fn covers(earlier: &[u8], later: &[u8]) -> bool {
+    // memo[i][j]: earlier[i..] covers later[j..]
+    let (n, m) = (earlier.len(), later.len());
+    let mut memo = vec![vec![false; m + 1]; n + 1];
+    memo[n][m] = true;
+    for i in (0..n).rev() {
+        for j in (0..=m).rev() {
+            memo[i][j] = match earlier[i] {
+                b'*' => memo[i + 1][j] || (j < m && memo[i][j + 1]),
+                b'?' => j < m && later[j] != b'*' && memo[i + 1][j + 1],
+                c => j < m && later[j] == c && memo[i + 1][j + 1],
+            };
+        }
+    }
+    memo[0][0]
+}
+
+/// A leading `/` is optional and means the same.
+fn normal(pattern: &str) -> &str {
+    pattern.strip_prefix('/').unwrap_or(pattern)
+}
+
+impl Rule for UnreachableBehavior {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        let patterns: Vec<(usize, &str)> = items(&cx.config.cache_behaviors)
+            .filter_map(|(i, b)| b.path_pattern.filter(|p| !is_placeholder(p)).map(|p| (i, p)))
+            .collect();
+        for (k, &(i, later)) in patterns.iter().enumerate() {
+            let Some(&(j, earlier)) = patterns[..k].iter().find(|(_, e)| covers(normal(e).as_bytes(), normal(later).as_bytes())) else {
+                continue;
+            };
+            let message = if normal(earlier) == normal(later) {
+                format!("PathPattern `{later}` repeats an earlier behaviour's pattern: CloudFront applies the first behaviour that matches, so this one never applies")
+            } else {
+                format!("every path `{later}` matches is matched first by the earlier pattern `{earlier}`: CloudFront applies the first behaviour that matches, so this one never applies")
+            };
+            cx.report(&META, &ptr!["CacheBehaviors", "Items", i, "PathPattern"], message)
+                .label(&ptr!["CacheBehaviors", "Items", j, "PathPattern"], Anchor::Value, "matched first")
+                .help("move the more specific behaviour above the general one, or remove it")
+                .push(out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covers;
+
+    #[test]
+    fn glob_inclusion() {
+        let c = |a: &str, b: &str| covers(a.as_bytes(), b.as_bytes());
+        assert!(c("images/*", "images/*.jpg"));
+        assert!(c("*", "api/*"));
+        assert!(c("*.jpg", "img/a?.jpg"));
+        assert!(c("a?c", "abc"));
+        assert!(!c("images/*.jpg", "images/*"));
+        assert!(!c("a?c", "a*c"));
+        assert!(!c("api/v1/*", "api/*"));
+        assert!(!c("*.js", "*.json"));
+    }
+}

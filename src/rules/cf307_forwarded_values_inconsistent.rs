@@ -1,0 +1,48 @@
+//! CF307 forwarded-values-inconsistent. Documentation: rules/CF307-forwarded-values-inconsistent.md
+
+use super::{Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Finding, Severity};
+
+pub struct ForwardedValuesInconsistent;
+
+static META: RuleMeta = RuleMeta {
+    code: "CF307",
+    name: "forwarded-values-inconsistent",
+    severity: Severity::Error,
+    summary: "Legacy ForwardedValues that contradict themselves: query-string keys without QueryString, whitelisted cookies without names",
+    fix: FixAvailability::None,
+    doc: include_str!("../../rules/CF307-forwarded-values-inconsistent.md"),
+};
+
+impl Rule for ForwardedValuesInconsistent {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        for behavior in cx.config.behaviors() {
+            let Some(forwarded) = &behavior.behavior.forwarded_values else { continue };
+            let at = behavior.pointer.key("ForwardedValues");
+            let keys = forwarded.query_string_cache_keys.as_ref().map_or(0, |k| k.len());
+            if forwarded.query_string == Some(false) && keys > 0 {
+                cx.report(
+                    &META,
+                    &at.key("QueryStringCacheKeys"),
+                    "QueryStringCacheKeys lists query-string parameters, but QueryString is false: CloudFront rejects the config (InvalidArgument: \"The parameter QueryString cannot be false if query strings are set in QueryStringCacheKeys\")",
+                )
+                .help("set QueryString to true to forward the query string and cache on those keys, or empty QueryStringCacheKeys")
+                .push(out);
+            }
+            let Some(cookies) = &forwarded.cookies else { continue };
+            let names = cookies.whitelisted_names.as_ref().map_or(0, |n| n.len());
+            let message = match (cookies.forward, names) {
+                (Some("whitelist"), 0) => "Cookies.Forward is whitelist but WhitelistedNames names no cookie: CloudFront rejects the config (InvalidForwardCookies)",
+                (Some("none" | "all"), n) if n > 0 => "WhitelistedNames lists cookies, but Cookies.Forward is not whitelist: CloudFront rejects the config (InvalidForwardCookies)",
+                _ => continue,
+            };
+            cx.report(&META, &at.key("Cookies"), message)
+                .help("forward a whitelist with the cookie names in WhitelistedNames, or forward none or all without names")
+                .push(out);
+        }
+    }
+}
