@@ -144,7 +144,6 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                 rule.check(&cx, &mut findings);
             }
         }
-        schema::check_quotas(&cx, settings, &mut findings);
         // The schema is the API's shape; a CloudFormation template is checked by CloudFormation's.
         if target.form == input::Form::Api && schema::any_enabled(settings) {
             // A rule error that explains a value better (CF201's member count, CF203's status code)

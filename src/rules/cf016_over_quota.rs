@@ -1,9 +1,11 @@
 //! CF016 over-quota. Documentation: rules/CF016-over-quota.md
 //!
-//! Reported by `check_quotas` in src/schema.rs, over the typed model.
+//! The quotas are in src/facts.rs; the published schema carries the same numbers as
+//! `x-cloudfront-quota` annotations (a test in src/schema.rs keeps them equal).
 
-use super::{Context, FixAvailability, Rule, RuleMeta};
+use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
+use crate::json::Pointer;
 
 pub struct OverQuota;
 
@@ -20,5 +22,48 @@ impl Rule for OverQuota {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
-    fn check(&self, _: &Context, _: &mut Vec<Finding>) {}
+
+    /// Above a quota the config is rejected unless the account's quota has been raised: a
+    /// warning, never an error.
+    fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        use crate::facts::quota;
+        use crate::model::items;
+        let config = cx.config;
+        let mut counted = vec![
+            (Pointer::root().key("Origins").key("Items"), config.origins.as_ref().map_or(0, |l| l.len()), quota::ORIGINS),
+            (Pointer::root().key("OriginGroups").key("Items"), config.origin_groups.as_ref().map_or(0, |l| l.len()), quota::ORIGIN_GROUPS),
+            (Pointer::root().key("CacheBehaviors").key("Items"), config.cache_behaviors.as_ref().map_or(0, |l| l.len()), quota::CACHE_BEHAVIORS),
+            (Pointer::root().key("Aliases").key("Items"), config.aliases.as_ref().map_or(0, |l| l.len()), quota::ALIASES),
+        ];
+        let mut timeouts = Vec::new();
+        for (i, origin) in items(&config.origins) {
+            let base = Pointer::root().key("Origins").key("Items").index(i);
+            counted.push((base.key("CustomHeaders").key("Items"), origin.custom_headers.as_ref().map_or(0, |l| l.len()), quota::ORIGIN_CUSTOM_HEADERS));
+            let custom = origin.custom_origin_config.as_ref();
+            let vpc = origin.vpc_origin_config.as_ref();
+            let s3 = origin.s3_origin_config.as_ref();
+            timeouts.push((base.key("CustomOriginConfig").key("OriginReadTimeout"), custom.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
+            timeouts.push((base.key("S3OriginConfig").key("OriginReadTimeout"), s3.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
+            timeouts.push((base.key("VpcOriginConfig").key("OriginReadTimeout"), vpc.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
+            timeouts.push((base.key("CustomOriginConfig").key("OriginKeepaliveTimeout"), custom.and_then(|c| c.origin_keepalive_timeout), quota::ORIGIN_KEEPALIVE_TIMEOUT));
+            timeouts.push((base.key("VpcOriginConfig").key("OriginKeepaliveTimeout"), vpc.and_then(|c| c.origin_keepalive_timeout), quota::ORIGIN_KEEPALIVE_TIMEOUT));
+        }
+        for (at, n, (limit, what)) in counted {
+            if n > limit {
+                cx.report(&META, &at, format!("{n} {what}, above the default quota of {limit}: CloudFront rejects the config unless the account's quota has been raised"))
+                    .anchor(Anchor::Key)
+                    .help("request a quota increase (Service Quotas, CloudFront) before deploying, or split the distribution")
+                    .push(out);
+            }
+        }
+        for (at, value, (limit, what)) in timeouts {
+            match value {
+                Some(v) if v > limit => cx
+                    .report(&META, &at, format!("{what} of {v} s is above the default quota of {limit} s: CloudFront rejects it unless the account's quota has been raised"))
+                    .help(format!("request a higher {what} quota before deploying, or use at most {limit}"))
+                    .push(out),
+                _ => {}
+            }
+        }
+    }
 }
