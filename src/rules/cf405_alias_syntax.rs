@@ -29,11 +29,16 @@ impl Rule for AliasSyntax {
                 continue;
             }
             let at = ptr!["Aliases", "Items", i];
+            // A wildcard only as a whole leading label: `*.example.com`.
+            let wildcard_ok = match alias.strip_prefix("*.") {
+                Some(rest) => !rest.contains('*'),
+                None => !alias.contains('*'),
+            };
             let problem = if alias.contains("://") || alias.contains('/') {
                 Some(format!("`{alias}` is a URL, not a domain name"))
             } else if alias.chars().any(|c| c.is_ascii_uppercase()) {
                 Some(format!("`{alias}` has uppercase letters; alternate domain names must be lowercase"))
-            } else if alias.contains('*') && !(alias.starts_with("*.") && !alias[1..].contains('*')) {
+            } else if !wildcard_ok {
                 Some(format!("`{alias}` has a wildcard other than a leading `*.`, the only form CloudFront accepts"))
             } else if !alias.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.*".contains(c)) || alias.starts_with('.') || alias.ends_with('.') || alias.contains("..") {
                 Some(format!("`{alias}` is not a valid DNS name"))
