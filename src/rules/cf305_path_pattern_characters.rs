@@ -1,6 +1,6 @@
 //! CF305 path-pattern-characters. Documentation: rules/CF305-path-pattern-characters.md
 
-use super::text::is_placeholder;
+use super::text::{has_template, quoted_list};
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::model::items;
@@ -31,7 +31,8 @@ impl Rule for PathPatternCharacters {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, behavior) in items(&cx.config.cache_behaviors) {
             let Some(pattern) = behavior.path_pattern else { continue };
-            if is_placeholder(pattern) {
+            // `$` is a legal path character: only template markers make a placeholder here.
+            if has_template(pattern) {
                 continue;
             }
             let bad: Vec<char> = pattern.chars().filter(|c| !allowed(*c)).fold(Vec::new(), |mut v, c| {
@@ -43,7 +44,13 @@ impl Rule for PathPatternCharacters {
             if bad.is_empty() {
                 continue;
             }
-            let shown: Vec<String> = bad.iter().map(|c| if *c == ' ' { "space".to_owned() } else { format!("`{c}`") }).collect();
+            let spaces = bad.contains(&' ');
+            let others: Vec<String> = bad.iter().filter(|c| **c != ' ').map(|c| c.to_string()).collect();
+            let shown = match (spaces, others.is_empty()) {
+                (true, true) => "a space".to_owned(),
+                (true, false) => format!("a space and {}", quoted_list(&others)),
+                (false, _) => quoted_list(&others),
+            };
             let hint = if bad.iter().any(|c| "^[]()|\\{}".contains(*c)) {
                 "; path patterns are globs (`*` and `?`), not regular expressions"
             } else {
@@ -52,7 +59,7 @@ impl Rule for PathPatternCharacters {
             cx.report(
                 &META,
                 &ptr!["CacheBehaviors", "Items", i, "PathPattern"],
-                format!("PathPattern `{pattern}` has {} {}, which CloudFront does not accept in a path pattern{hint}", shown.join(", "), if bad.len() == 1 { "character" } else { "characters" }),
+                format!("PathPattern `{pattern}` has {shown}, which CloudFront does not accept in a path pattern{hint}"),
             )
             .help("use only A-Z a-z 0-9 _ - . * $ / ~ \" ' @ : + & and the wildcards * and ?; URL-encode nothing, and leave the query string out")
             .push(out);

@@ -1,6 +1,6 @@
 //! CF306 unreachable-behavior. Documentation: rules/CF306-unreachable-behavior.md
 
-use super::text::is_placeholder;
+use super::text::has_template;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::model::items;
@@ -48,8 +48,19 @@ impl Rule for UnreachableBehavior {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let patterns: Vec<(usize, &str)> = items(&cx.config.cache_behaviors)
-            .filter_map(|(i, b)| b.path_pattern.filter(|p| !is_placeholder(p)).map(|p| (i, p)))
+            .filter_map(|(i, b)| b.path_pattern.filter(|p| !has_template(p)).map(|p| (i, p)))
             .collect();
+        // An ordered behaviour for every path leaves nothing to the default behaviour.
+        if let Some(&(i, all)) = patterns.iter().find(|(_, p)| normal(p).bytes().all(|b| b == b'*') && !normal(p).is_empty()) {
+            cx.report(
+                &META,
+                &ptr!["CacheBehaviors", "Items", i, "PathPattern"],
+                format!("the ordered behaviour with PathPattern `{all}` matches every request, so the default behaviour never applies"),
+            )
+            .label(&ptr!["DefaultCacheBehavior"], Anchor::Key, "never used")
+            .help("remove this behaviour and put its settings in DefaultCacheBehavior, which is what `*` is for")
+            .push(out);
+        }
         for (k, &(i, later)) in patterns.iter().enumerate() {
             let Some(&(j, earlier)) = patterns[..k].iter().find(|(_, e)| covers(normal(e).as_bytes(), normal(later).as_bytes())) else {
                 continue;

@@ -40,8 +40,12 @@ impl Rule for AliasSyntax {
                 Some(format!("`{alias}` has uppercase letters; alternate domain names must be lowercase"))
             } else if !wildcard_ok {
                 Some(format!("`{alias}` has a wildcard other than a leading `*.`, the only form CloudFront accepts"))
-            } else if !alias.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.*".contains(c)) || alias.starts_with('.') || alias.ends_with('.') || alias.contains("..") {
-                Some(format!("`{alias}` is not a valid DNS name"))
+            } else if !alias.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.*".contains(c))
+                || alias.split('.').any(|label| label.is_empty() || label.len() > 63 || label.starts_with('-') || label.ends_with('-'))
+            {
+                Some(format!("`{alias}` is not a valid DNS name (labels of 1 to 63 letters, digits and inner hyphens, separated by dots)"))
+            } else if !alias.contains('.') {
+                Some(format!("`{alias}` is not a fully qualified domain name"))
             } else {
                 None
             };
@@ -61,9 +65,12 @@ impl Rule for AliasSyntax {
     }
 }
 
-/// The host of a URL or name, lowercased.
+/// The host of a URL or name, lowercased; a misplaced wildcard moved to the front.
 fn suggestion(alias: &str) -> String {
     let rest = alias.split_once("://").map_or(alias, |(_, r)| r);
-    let host = rest.split(['/', ':']).next().unwrap_or(rest);
-    host.to_ascii_lowercase()
+    let host = rest.split(['/', ':']).next().unwrap_or(rest).to_ascii_lowercase();
+    match host.rsplit_once("*.") {
+        Some((_, domain)) if host.contains('*') => format!("*.{domain}"),
+        _ => host,
+    }
 }

@@ -46,8 +46,11 @@ impl Rule for GeoRestrictionInconsistent {
             _ => {}
         }
         for (i, code) in countries {
-            let message = if code == "UK" {
-                "`UK` is not an ISO 3166-1 alpha-2 code (the United Kingdom is `GB`): CloudFront rejects the config (InvalidLocationCode)".to_owned()
+            if super::text::is_placeholder(code) {
+                continue;
+            }
+            let message = if code.eq_ignore_ascii_case("UK") {
+                format!("`{code}` is not an ISO 3166-1 alpha-2 code (the United Kingdom is `GB`): CloudFront rejects the config (InvalidLocationCode)")
             } else if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
                 format!("`{code}` is not a two-letter ISO 3166-1 alpha-2 country code: CloudFront rejects the config (InvalidLocationCode)")
             } else if code.bytes().any(|b| b.is_ascii_lowercase()) {

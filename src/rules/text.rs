@@ -10,6 +10,12 @@ pub fn is_placeholder(value: &str) -> bool {
     b.windows(2).any(|w| w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'_'))
 }
 
+/// A template marker (`${…}`, `$(…)`, `{{ … }}`), for values where a bare `$word` is legal
+/// text, such as path patterns.
+pub fn has_template(value: &str) -> bool {
+    value.contains("${") || value.contains("$(") || value.contains("{{")
+}
+
 /// Levenshtein distance over characters, for suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
