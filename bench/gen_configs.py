@@ -245,7 +245,9 @@ class Gen:
             events = ["viewer-request", "viewer-response"] if to_group else \
                 ["viewer-request", "origin-request", "origin-response", "viewer-response"]
             for ev in rng.sample(events, rng.randint(1, 2)):
-                if ev in used:
+                # One function per event, and CloudFront Functions and Lambda@Edge never share the
+                # viewer side of a behaviour (Developer Guide, "Restrictions on all edge functions").
+                if ev in used or (funcs and ev.startswith("viewer-")):
                     continue
                 used.add(ev)
                 name = rng.choice(["edge-auth", "image-resize", "origin-router", "header-rewrite", "geo-redirect"])

@@ -166,7 +166,7 @@ fn push(report: Option<rules::Report<'_, '_>>, out: &mut Vec<Finding>) {
 
 /// `Quantity` of `/Origins/Quantity`, or "the DistributionConfig" for the root, in backticks.
 fn member_name(at: &Pointer) -> String {
-    let segments: Vec<String> = at.segments().collect();
+    let segments: Vec<String> = at.segments().map(|s| s.into_owned()).collect();
     match segments.as_slice() {
         [] => "the DistributionConfig".to_owned(),
         [.., list, items, last] if items == "Items" && last.parse::<usize>().is_ok() => format!("`{list}.Items[{last}]`"),

@@ -1,5 +1,6 @@
 //! JSON Pointers (RFC 6901): how findings name the value they are about.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A JSON Pointer, kept in its escaped string form (`/Origins/Items/0/Id`, `/a~1b`).
@@ -54,14 +55,14 @@ impl Pointer {
         }
     }
 
-    /// The unescaped segments, in order.
-    pub fn segments(&self) -> impl Iterator<Item = String> + '_ {
+    /// The unescaped segments, in order (borrowed unless they hold an escape).
+    pub fn segments(&self) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         self.0.split('/').skip(1).map(unescape)
     }
 
     /// The last segment, unescaped; `None` for the root.
     pub fn last(&self) -> Option<String> {
-        self.0.rfind('/').map(|i| unescape(&self.0[i + 1..]))
+        self.0.rfind('/').map(|i| unescape(&self.0[i + 1..]).into_owned())
     }
 
     pub fn as_str(&self) -> &str {
@@ -69,11 +70,11 @@ impl Pointer {
     }
 }
 
-fn unescape(segment: &str) -> String {
+fn unescape(segment: &str) -> Cow<'_, str> {
     if segment.contains('~') {
-        segment.replace("~1", "/").replace("~0", "~")
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
     } else {
-        segment.to_owned()
+        Cow::Borrowed(segment)
     }
 }
 

@@ -20,20 +20,36 @@ static META: RuleMeta = RuleMeta {
 /// Whether every path `later` matches is matched by `earlier` (globs with `*` and `?`). Sound:
 /// true only when the inclusion holds.
 pub fn covers(earlier: &[u8], later: &[u8]) -> bool {
-    // memo[i][j]: earlier[i..] covers later[j..]
+    let wild = |b: &u8| *b == b'*' || *b == b'?';
+    // Necessary conditions first, which settle nearly every pair without the table: the literal
+    // text before the first wildcard and after the last one must agree.
+    let prefix = |p: &[u8]| p.iter().position(wild).unwrap_or(p.len());
+    let suffix = |p: &[u8]| p.iter().rposition(wild).map_or(0, |i| i + 1);
+    let (ep, lp) = (prefix(earlier), prefix(later));
+    if !later[..lp].starts_with(&earlier[..ep]) {
+        return false;
+    }
+    if ep == earlier.len() {
+        return earlier == later; // no wildcard: only the same literal path
+    }
+    if !later[suffix(later)..].ends_with(&earlier[suffix(earlier)..]) {
+        return false;
+    }
+    // table[i * (m + 1) + j]: earlier[i..] covers later[j..]
     let (n, m) = (earlier.len(), later.len());
-    let mut memo = vec![vec![false; m + 1]; n + 1];
-    memo[n][m] = true;
+    let mut table = vec![false; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    table[at(n, m)] = true;
     for i in (0..n).rev() {
         for j in (0..=m).rev() {
-            memo[i][j] = match earlier[i] {
-                b'*' => memo[i + 1][j] || (j < m && memo[i][j + 1]),
-                b'?' => j < m && later[j] != b'*' && memo[i + 1][j + 1],
-                c => j < m && later[j] == c && memo[i + 1][j + 1],
+            table[at(i, j)] = match earlier[i] {
+                b'*' => table[at(i + 1, j)] || (j < m && table[at(i, j + 1)]),
+                b'?' => j < m && later[j] != b'*' && table[at(i + 1, j + 1)],
+                c => j < m && later[j] == c && table[at(i + 1, j + 1)],
             };
         }
     }
-    memo[0][0]
+    table[at(0, 0)]
 }
 
 /// A leading `/` is optional and means the same.
@@ -93,5 +109,8 @@ mod tests {
         assert!(!c("a?c", "a*c"));
         assert!(!c("api/v1/*", "api/*"));
         assert!(!c("*.js", "*.json"));
+        assert!(c("api/*", "api/*"));
+        assert!(!c("api/v1", "api/v1/*"));
+        assert!(c("*", "*"));
     }
 }
