@@ -164,6 +164,10 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
                 (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && !is_placeholder(a) => format!(
                     "both members of origin group `{group_id}` reach `{a}`: a failed request is retried on the same server, so this gives neither failover nor load sharing ({WHAT_CLOUDFRONT_DOES})"
                 ),
+                // `${BACKUP:-$PRIMARY}`: unless BACKUP is set, the secondary is the primary's host.
+                (Some(a), Some(b)) if shell_default(b).is_some_and(|d| same_variable(d, a)) => format!(
+                    "the secondary of origin group `{group_id}` falls back to the primary's host (`{b}` defaults to `{a}`): unless that variable is set, a failed request is retried on the same server ({WHAT_CLOUDFRONT_DOES})"
+                ),
                 _ => continue,
             }
         };
@@ -173,9 +177,34 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// The default of a shell expansion `${VAR:-default}` (or `${VAR-default}`).
+fn shell_default(value: &str) -> Option<&str> {
+    let inner = value.strip_prefix("${")?.strip_suffix('}')?;
+    let (_, default) = inner.split_once(":-").or_else(|| inner.split_once('-'))?;
+    Some(default)
+}
+
+/// Whether two values are the same shell variable: `$ALB_DNS` and `${ALB_DNS}`.
+fn same_variable(a: &str, b: &str) -> bool {
+    let name = |v: &str| -> Option<String> {
+        let v = v.strip_prefix('$')?;
+        let v = v.strip_prefix('{').and_then(|v| v.strip_suffix('}')).unwrap_or(v);
+        (!v.is_empty() && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')).then(|| v.to_owned())
+    };
+    name(a).is_some_and(|x| name(b) == Some(x))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{balancing_phrase, is_balancing_key};
+    use super::{balancing_phrase, is_balancing_key, same_variable, shell_default};
+
+    #[test]
+    fn shell_fallbacks() {
+        assert_eq!(shell_default("${ALB_DNS_BACKUP:-$ALB_DNS}"), Some("$ALB_DNS"));
+        assert!(same_variable("$ALB_DNS", "${ALB_DNS}"));
+        assert!(!same_variable("$ALB_DNS", "${ALB_DNS_2}"));
+        assert_eq!(shell_default("${ALB_DNS}"), None);
+    }
 
     #[test]
     fn keys() {
