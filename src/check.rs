@@ -172,17 +172,7 @@ fn io_message(e: std::io::Error) -> String {
 }
 
 fn unreadable(message: String) -> Finding {
-    let rule = &rules::UNREADABLE_FILE;
-    Finding {
-        code: rule.code,
-        name: rule.name,
-        severity: rule.severity,
-        message: format!("cannot read the file: {message}"),
-        help: None,
-        location: crate::finding::Location { pointer: crate::json::Pointer::root(), range: 0..0 },
-        labels: vec![],
-        fix: None,
-    }
+    Finding::about_file(&rules::UNREADABLE_FILE, 0..0, format!("cannot read the file: {message}"))
 }
 
 /// Counts over every result; files skipped while walking count as skipped.

@@ -22,8 +22,7 @@ pub use source::Source;
 
 use finding::Location;
 use input::Detected;
-use json::Pointer;
-use rules::{Context, RuleMeta};
+use rules::Context;
 
 /// Largest file the linter reads; larger ones get a finding instead (documented in README).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -48,7 +47,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     let text = source.text.as_str();
     let invalid = |range: std::ops::Range<usize>, message: String| {
         Outcome::Linted(if settings.enabled(&rules::INVALID_JSON) {
-            vec![file_finding(&rules::INVALID_JSON, range, message)]
+            vec![Finding::about_file(&rules::INVALID_JSON, range, message)]
         } else {
             vec![]
         })
@@ -76,7 +75,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     // the rest so that one invisible character does not hide every other finding.
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
     if base > 0 && settings.enabled(&rules::INVALID_JSON) {
-        findings.push(file_finding(
+        findings.push(Finding::about_file(
             &rules::INVALID_JSON,
             0..3,
             "the file starts with a UTF-8 byte order mark, which the AWS CLI's JSON reader rejects (\"Unexpected UTF-8 BOM\")".into(),
@@ -92,7 +91,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             let at = base + e.offset;
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             if settings.enabled(&rules::INVALID_JSON) {
-                findings.push(file_finding(&rules::INVALID_JSON, at..end, format!("not valid JSON: {}", e.message)));
+                findings.push(Finding::about_file(&rules::INVALID_JSON, at..end, format!("not valid JSON: {}", e.message)));
             }
             return Outcome::Linted(findings);
         }
@@ -119,7 +118,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                         Some(key) => key,
                         None => l.value.start..l.value.start + 1,
                     });
-                let mut f = file_finding(
+                let mut f = Finding::about_file(
                     &rules::NOT_A_DISTRIBUTION_CONFIG,
                     range.start + base..range.end + base,
                     format!("not a CloudFront distribution config: {reason}"),
@@ -170,7 +169,7 @@ fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
         let Some((last, earlier)) = ranges.split_last() else { continue };
         let shift = |r: &std::ops::Range<usize>| r.start + base..r.end + base;
         for range in earlier {
-            let mut f = file_finding(
+            let mut f = Finding::about_file(
                 &rules::DUPLICATE_KEY,
                 shift(range),
                 format!("`{key}` appears {} times in this object: the AWS CLI keeps only the last one, so this one is ignored", ranges.len()),
@@ -183,20 +182,6 @@ fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
             f.help = Some(format!("keep one `{key}`: merge the two or delete the one you do not mean"));
             out.push(f);
         }
-    }
-}
-
-/// A finding about the file itself, at a byte range (the input rules, CF0xx).
-fn file_finding(rule: &'static RuleMeta, range: std::ops::Range<usize>, message: String) -> Finding {
-    Finding {
-        code: rule.code,
-        name: rule.name,
-        severity: rule.severity,
-        message,
-        help: None,
-        location: Location { pointer: Pointer::root(), range },
-        labels: vec![],
-        fix: None,
     }
 }
 
