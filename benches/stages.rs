@@ -16,7 +16,12 @@ fn files(dir: &str) -> Vec<(PathBuf, String)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .map(|e| (e.path().to_owned(), std::fs::read_to_string(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().to_owned(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -37,12 +42,20 @@ fn time(rounds: usize, texts: &[&str], mut f: impl FnMut(&str)) -> Duration {
 }
 
 fn config_of(v: &serde_json::Value) -> &serde_json::Value {
-    v.get("DistributionConfig").or_else(|| v.get("Distribution").and_then(|d| d.get("DistributionConfig"))).unwrap_or(v)
+    v.get("DistributionConfig")
+        .or_else(|| {
+            v.get("Distribution")
+                .and_then(|d| d.get("DistributionConfig"))
+        })
+        .unwrap_or(v)
 }
 
 fn report(name: &str, texts: &[&str], rounds: usize) {
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let values: Vec<serde_json::Value> = texts.iter().map(|t| serde_json::from_str(t).unwrap()).collect();
+    let values: Vec<serde_json::Value> = texts
+        .iter()
+        .map(|t| serde_json::from_str(t).unwrap())
+        .collect();
     let parse = time(rounds, texts, |t| {
         std::hint::black_box(serde_json::from_str::<serde_json::Value>(t).unwrap());
     });
@@ -64,7 +77,11 @@ fn report(name: &str, texts: &[&str], rounds: usize) {
         std::hint::black_box(lint(&source, &Settings::default(), Origin::Named));
     });
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("\n{name}: {} files, {:.1} MB (best of {rounds})", texts.len(), bytes as f64 / 1e6);
+    println!(
+        "\n{name}: {} files, {:.1} MB (best of {rounds})",
+        texts.len(),
+        bytes as f64 / 1e6
+    );
     println!("| stage | ms | × serde_json parse |");
     println!("| --- | --- | --- |");
     for (stage, d) in [
@@ -72,7 +89,10 @@ fn report(name: &str, texts: &[&str], rounds: usize) {
         ("span scan", scan),
         ("typed model from the value", typed),
         ("schema validation (is_valid, compiled in)", validate),
-        ("whole lint(): parse, scan, model, every rule, schema", whole),
+        (
+            "whole lint(): parse, scan, model, every rule, schema",
+            whole,
+        ),
     ] {
         println!("| {stage} | {:.3} | {:.2} |", ms(d), ms(d) / ms(parse));
     }

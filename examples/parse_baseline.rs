@@ -52,7 +52,8 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         let mut found: Vec<PathBuf> = Vec::new();
         for entry in walkdir::WalkDir::new(root) {
             let entry = entry.map_err(|e| format!("{}: {e}", root.display()))?;
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "json") {
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "json")
+            {
                 found.push(entry.into_path());
             }
         }
@@ -130,7 +131,10 @@ pub fn main() -> ExitCode {
         match value.as_deref().map(str::parse::<usize>) {
             Some(Ok(n)) if n >= 1 => threads = n,
             _ => {
-                eprintln!("parse_baseline: --threads needs a positive integer\n{}", usage());
+                eprintln!(
+                    "parse_baseline: --threads needs a positive integer\n{}",
+                    usage()
+                );
                 return ExitCode::from(2);
             }
         }

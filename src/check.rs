@@ -34,7 +34,9 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(InputPath::Stdin { name: stdin_name.to_owned() });
+            inputs.push(InputPath::Stdin {
+                name: stdin_name.to_owned(),
+            });
         } else if path.is_dir() {
             let mut found = Vec::new();
             let walker = ignore::WalkBuilder::new(path)
@@ -47,7 +49,10 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
             for entry in walker {
                 match entry {
                     Ok(e) => {
-                        let is_json = e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
+                        let is_json = e
+                            .path()
+                            .extension()
+                            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
                         if is_json && e.file_type().is_some_and(|t| t.is_file()) {
                             found.push(e.into_path());
                         }
@@ -56,9 +61,15 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
                 }
             }
             found.sort();
-            inputs.extend(found.into_iter().map(|path| InputPath::File { path, origin: Origin::Walked }));
+            inputs.extend(found.into_iter().map(|path| InputPath::File {
+                path,
+                origin: Origin::Walked,
+            }));
         } else {
-            inputs.push(InputPath::File { path: path.clone(), origin: Origin::Named });
+            inputs.push(InputPath::File {
+                path: path.clone(),
+                origin: Origin::Named,
+            });
         }
     }
     (inputs, errors)
@@ -74,12 +85,19 @@ pub struct Checked {
 }
 
 /// Lints every input, on as many threads as there are cores, in input order.
-pub fn check_all(inputs: &[InputPath], settings: &Settings, text_output: Option<bool>) -> Vec<Checked> {
+pub fn check_all(
+    inputs: &[InputPath],
+    settings: &Settings,
+    text_output: Option<bool>,
+) -> Vec<Checked> {
     // One file (what a pre-commit hook passes) is linted on this thread: no spawn to pay for.
     if inputs.len() == 1 {
         return vec![check_one(&inputs[0], settings, text_output)];
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(inputs.len()).max(1);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len())
+        .max(1);
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Checked)>> = Mutex::new(Vec::with_capacity(inputs.len()));
     std::thread::scope(|scope| {
@@ -91,7 +109,10 @@ pub fn check_all(inputs: &[InputPath], settings: &Settings, text_output: Option<
                     let Some(input) = inputs.get(i) else { break };
                     mine.push((i, check_one(input, settings, text_output)));
                 }
-                results.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(mine);
             });
         }
     });
@@ -114,33 +135,64 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
                 Some(_) => format!("error[CF003]: {}: {}\n\n", input.display(), finding.message),
                 None => String::new(),
             };
-            return Checked { result: Some(FileResult::new(&source, vec![finding])), text, unreadable: true };
+            return Checked {
+                result: Some(FileResult::new(&source, vec![finding])),
+                text,
+                unreadable: true,
+            };
         }
     };
     let source = Source::new(input.display(), bytes);
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| lint(&source, settings, origin)));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lint(&source, settings, origin)
+    }));
     let Ok(outcome) = outcome else {
         // A bug, already printed by the panic hook: say which file, and fail the run with 2.
-        eprintln!("internal error while linting {}: please report it with this file", source.path);
-        return Checked { result: None, text: String::new(), unreadable: true };
+        eprintln!(
+            "internal error while linting {}: please report it with this file",
+            source.path
+        );
+        return Checked {
+            result: None,
+            text: String::new(),
+            unreadable: true,
+        };
     };
     match outcome {
         Outcome::Linted(findings) => {
             let result = FileResult::new(&source, findings);
-            let text = text_output.map_or_else(String::new, |color| text::render_file(&result, &source.text, color));
-            Checked { result: Some(result), text, unreadable: false }
+            let text = text_output.map_or_else(String::new, |color| {
+                text::render_file(&result, &source.text, color)
+            });
+            Checked {
+                result: Some(result),
+                text,
+                unreadable: false,
+            }
         }
-        Outcome::Skipped { .. } => Checked { result: None, text: String::new(), unreadable: false },
+        Outcome::Skipped { .. } => Checked {
+            result: None,
+            text: String::new(),
+            unreadable: false,
+        },
     }
 }
 
 fn read(input: &InputPath) -> Result<Vec<u8>, String> {
     let limit = MAX_FILE_BYTES;
-    let too_large = |n: u64| format!("the file is {n} bytes, more than the {} MiB the linter reads", limit / (1024 * 1024));
+    let too_large = |n: u64| {
+        format!(
+            "the file is {n} bytes, more than the {} MiB the linter reads",
+            limit / (1024 * 1024)
+        )
+    };
     match input {
         InputPath::Stdin { .. } => {
             let mut bytes = Vec::new();
-            std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            std::io::stdin()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| e.to_string())?;
             if bytes.len() as u64 > limit {
                 return Err(too_large(bytes.len() as u64));
             }
@@ -172,7 +224,11 @@ fn io_message(e: std::io::Error) -> String {
 }
 
 fn unreadable(message: String) -> Finding {
-    Finding::about_file(&rules::UNREADABLE_FILE, 0..0, format!("cannot read the file: {message}"))
+    Finding::about_file(
+        &rules::UNREADABLE_FILE,
+        0..0,
+        format!("cannot read the file: {message}"),
+    )
 }
 
 /// Counts over every result; files skipped while walking count as skipped.

@@ -79,14 +79,21 @@ pub struct Finding {
 impl Finding {
     /// A finding about the file itself at a byte range (the input rules, CF0xx), with no pointer
     /// into a config.
-    pub fn about_file(rule: &'static crate::rules::RuleMeta, range: Range<usize>, message: String) -> Finding {
+    pub fn about_file(
+        rule: &'static crate::rules::RuleMeta,
+        range: Range<usize>,
+        message: String,
+    ) -> Finding {
         Finding {
             code: rule.code,
             name: rule.name,
             severity: rule.severity,
             message,
             help: None,
-            location: Location { pointer: Pointer::root(), range },
+            location: Location {
+                pointer: Pointer::root(),
+                range,
+            },
             labels: vec![],
             fix: None,
         }
@@ -94,7 +101,11 @@ impl Finding {
 
     /// The order findings are reported in: by place, then by code.
     pub fn sort_key(&self) -> (usize, usize, &'static str) {
-        (self.location.range.start, self.location.range.end, self.code)
+        (
+            self.location.range.start,
+            self.location.range.end,
+            self.code,
+        )
     }
 }
 

@@ -57,7 +57,9 @@ impl Target<'_> {
 
 /// `{"Ref": …}`, `{"Fn::If": …}`: a value CloudFormation computes.
 pub fn is_intrinsic(value: &Value) -> bool {
-    value.as_object().is_some_and(|m| m.len() == 1 && m.keys().all(|k| k == "Ref" || k.starts_with("Fn::")))
+    value
+        .as_object()
+        .is_some_and(|m| m.len() == 1 && m.keys().all(|k| k == "Ref" || k.starts_with("Fn::")))
 }
 
 fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
@@ -82,7 +84,12 @@ pub const EXPECTED: &str = "a DistributionConfig (an object with Origins and Def
     {\"Distribution\": {\"DistributionConfig\": …}}, {\"DistributionConfigWithTags\": {\"DistributionConfig\": …}}";
 
 /// Members only a DistributionConfig has; one of them makes a bare object a config.
-const CONFIG_MARKERS: [&str; 4] = ["Origins", "DefaultCacheBehavior", "CallerReference", "OriginGroups"];
+const CONFIG_MARKERS: [&str; 4] = [
+    "Origins",
+    "DefaultCacheBehavior",
+    "CallerReference",
+    "OriginGroups",
+];
 
 pub fn detect(root: &Value) -> Detected<'_> {
     let Value::Object(map) = root else {
@@ -118,27 +125,55 @@ pub fn detect(root: &Value) -> Detected<'_> {
         }
         if !value.is_object() {
             return Detected::NotAConfig {
-                reason: format!("`{}` is {}, not an object", path.last().unwrap(), describe(value)),
+                reason: format!(
+                    "`{}` is {}, not an object",
+                    path.last().unwrap(),
+                    describe(value)
+                ),
                 at: prefix,
             };
         }
-        return Detected::Configs(vec![Target { value, prefix, form: Form::Api }]);
+        return Detected::Configs(vec![Target {
+            value,
+            prefix,
+            form: Form::Api,
+        }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
-        return Detected::Configs(vec![Target { value: root, prefix: Pointer::root(), form: Form::Api }]);
+        return Detected::Configs(vec![Target {
+            value: root,
+            prefix: Pointer::root(),
+            form: Form::Api,
+        }]);
     }
     if let Some(resources) = cloudformation_resources(map) {
         let targets: Vec<Target> = resources
             .iter()
-            .filter(|(_, r)| r.get("Type").and_then(Value::as_str) == Some("AWS::CloudFront::Distribution"))
+            .filter(|(_, r)| {
+                r.get("Type").and_then(Value::as_str) == Some("AWS::CloudFront::Distribution")
+            })
             .filter_map(|(name, r)| {
-                let config = r.get("Properties")?.get("DistributionConfig").filter(|c| c.is_object() && !is_intrinsic(c))?;
-                let prefix = Pointer::root().key("Resources").key(name).key("Properties").key("DistributionConfig");
-                Some(Target { value: config, prefix, form: Form::CloudFormation })
+                let config = r
+                    .get("Properties")?
+                    .get("DistributionConfig")
+                    .filter(|c| c.is_object() && !is_intrinsic(c))?;
+                let prefix = Pointer::root()
+                    .key("Resources")
+                    .key(name)
+                    .key("Properties")
+                    .key("DistributionConfig");
+                Some(Target {
+                    value: config,
+                    prefix,
+                    form: Form::CloudFormation,
+                })
             })
             .collect();
         if targets.is_empty() {
-            return Detected::Unsupported { reason: "a CloudFormation template with no AWS::CloudFront::Distribution".to_owned() };
+            return Detected::Unsupported {
+                reason: "a CloudFormation template with no AWS::CloudFront::Distribution"
+                    .to_owned(),
+            };
         }
         return Detected::Configs(targets);
     }
@@ -149,11 +184,17 @@ pub fn detect(root: &Value) -> Detected<'_> {
 }
 
 /// The resources of a CloudFormation template (JSON), if this is one.
-fn cloudformation_resources(map: &serde_json::Map<String, Value>) -> Option<&serde_json::Map<String, Value>> {
+fn cloudformation_resources(
+    map: &serde_json::Map<String, Value>,
+) -> Option<&serde_json::Map<String, Value>> {
     let resources = map.get("Resources")?.as_object()?;
     resources
         .values()
-        .any(|r| r.get("Type").and_then(Value::as_str).is_some_and(|t| t.contains("::")))
+        .any(|r| {
+            r.get("Type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.contains("::"))
+        })
         .then_some(resources)
 }
 
@@ -177,7 +218,11 @@ mod tests {
 
     fn prefix(v: &Value) -> String {
         match detect(v) {
-            Detected::Configs(t) => t.iter().map(|t| t.prefix.to_string()).collect::<Vec<_>>().join(","),
+            Detected::Configs(t) => t
+                .iter()
+                .map(|t| t.prefix.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
             Detected::NotAConfig { reason, .. } => format!("not: {reason}"),
             Detected::Unsupported { reason } => format!("unsupported: {reason}"),
         }
@@ -186,20 +231,33 @@ mod tests {
     #[test]
     fn recognises_the_cli_forms() {
         assert_eq!(prefix(&json!({"Origins": {}})), "");
-        assert_eq!(prefix(&json!({"ETag": "E1", "DistributionConfig": {}})), "/DistributionConfig");
-        assert_eq!(prefix(&json!({"Distribution": {"Id": "X", "DistributionConfig": {}}})), "/Distribution/DistributionConfig");
+        assert_eq!(
+            prefix(&json!({"ETag": "E1", "DistributionConfig": {}})),
+            "/DistributionConfig"
+        );
+        assert_eq!(
+            prefix(&json!({"Distribution": {"Id": "X", "DistributionConfig": {}}})),
+            "/Distribution/DistributionConfig"
+        );
         assert_eq!(
             prefix(&json!({"DistributionConfigWithTags": {"DistributionConfig": {}, "Tags": {}}})),
             "/DistributionConfigWithTags/DistributionConfig"
         );
         assert!(prefix(&json!({"name": "package"})).starts_with("not:"));
         assert!(prefix(&json!([1])).starts_with("not: the document is an array"));
-        assert!(prefix(&json!({"DistributionConfig": "x"})).starts_with("not: `DistributionConfig` is a string"));
-        assert!(prefix(&json!({"Resources": {"B": {"Type": "AWS::S3::Bucket"}}})).starts_with("unsupported"));
+        assert!(prefix(&json!({"DistributionConfig": "x"}))
+            .starts_with("not: `DistributionConfig` is a string"));
+        assert!(
+            prefix(&json!({"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}))
+                .starts_with("unsupported")
+        );
         let template = json!({"Resources": {
             "A": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Origins": []}}},
             "B": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Fn::If": []}}}}});
-        assert_eq!(prefix(&template), "/Resources/A/Properties/DistributionConfig");
+        assert_eq!(
+            prefix(&template),
+            "/Resources/A/Properties/DistributionConfig"
+        );
     }
 
     #[test]
@@ -207,10 +265,18 @@ mod tests {
         let template = json!({"Resources": {"D": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
             "Origins": [{"Id": "a"}],
             "OriginGroups": {"Quantity": 1, "Items": [{"Members": {"Quantity": 2, "Items": [{}, {}]}}]}}}}}});
-        let Detected::Configs(targets) = detect(&template) else { panic!() };
+        let Detected::Configs(targets) = detect(&template) else {
+            panic!()
+        };
         let t = &targets[0];
         let p = |s: &str| t.to_file(&Pointer::parse(s).unwrap()).to_string();
-        assert_eq!(p("/Origins/Items/0/Id"), "/Resources/D/Properties/DistributionConfig/Origins/0/Id");
-        assert_eq!(p("/OriginGroups/Items/0/Members/Items/1"), "/Resources/D/Properties/DistributionConfig/OriginGroups/Items/0/Members/Items/1");
+        assert_eq!(
+            p("/Origins/Items/0/Id"),
+            "/Resources/D/Properties/DistributionConfig/Origins/0/Id"
+        );
+        assert_eq!(
+            p("/OriginGroups/Items/0/Members/Items/1"),
+            "/Resources/D/Properties/DistributionConfig/OriginGroups/Items/0/Members/Items/1"
+        );
     }
 }

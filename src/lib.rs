@@ -39,7 +39,9 @@ pub enum Origin {
 pub enum Outcome {
     Linted(Vec<Finding>),
     /// Not a distribution config (met while walking, or a kind of document not linted yet).
-    Skipped { reason: String },
+    Skipped {
+        reason: String,
+    },
 }
 
 /// Lints one source. Never panics on any input; the findings are sorted by place.
@@ -54,21 +56,33 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     };
     if source.invalid_utf8_at == Some(0) && source.utf16 {
         if origin == Origin::Walked && !source.utf16_text().is_some_and(|t| looks_like_config(&t)) {
-            return Outcome::Skipped { reason: "UTF-16".into() };
+            return Outcome::Skipped {
+                reason: "UTF-16".into(),
+            };
         }
         return invalid(0..2, "the file is UTF-16 (it starts with a UTF-16 byte order mark): the AWS CLI and CloudFront read JSON as UTF-8".into());
     }
     if let Some(at) = source.invalid_utf8_at {
         if origin == Origin::Walked && !looks_like_config(text) {
-            return Outcome::Skipped { reason: "not UTF-8".into() };
+            return Outcome::Skipped {
+                reason: "not UTF-8".into(),
+            };
         }
-        return invalid(at..at + 1, format!("byte {at} is not valid UTF-8: the AWS CLI and CloudFront read JSON as UTF-8"));
+        return invalid(
+            at..at + 1,
+            format!("byte {at} is not valid UTF-8: the AWS CLI and CloudFront read JSON as UTF-8"),
+        );
     }
     if text.trim().is_empty() {
         if origin == Origin::Walked {
-            return Outcome::Skipped { reason: "empty".into() };
+            return Outcome::Skipped {
+                reason: "empty".into(),
+            };
         }
-        return invalid(0..0, "the file is empty: a DistributionConfig is a JSON object".into());
+        return invalid(
+            0..0,
+            "the file is empty: a DistributionConfig is a JSON object".into(),
+        );
     }
     let mut findings = Vec::new();
     // A UTF-8 byte order mark: Python's JSON reader (the AWS CLI's) refuses it. Say so, then lint
@@ -86,12 +100,18 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         Ok(parsed) => parsed,
         Err(e) => {
             if origin == Origin::Walked && !looks_like_config(text) {
-                return Outcome::Skipped { reason: "not JSON".into() };
+                return Outcome::Skipped {
+                    reason: "not JSON".into(),
+                };
             }
             let at = base + e.offset;
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             if settings.enabled(&rules::INVALID_JSON) {
-                findings.push(Finding::about_file(&rules::INVALID_JSON, at..end, format!("not valid JSON: {}", e.message)));
+                findings.push(Finding::about_file(
+                    &rules::INVALID_JSON,
+                    at..end,
+                    format!("not valid JSON: {}", e.message),
+                ));
             }
             return Outcome::Linted(findings);
         }
@@ -112,12 +132,10 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                 return Outcome::Skipped { reason };
             }
             if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
-                let range = spans_of()
-                    .locate(&at)
-                    .map_or(0..0, |l| match l.key {
-                        Some(key) => key,
-                        None => l.value.start..l.value.start + 1,
-                    });
+                let range = spans_of().locate(&at).map_or(0..0, |l| match l.key {
+                    Some(key) => key,
+                    None => l.value.start..l.value.start + 1,
+                });
                 let mut f = Finding::about_file(
                     &rules::NOT_A_DISTRIBUTION_CONFIG,
                     range.start + base..range.end + base,
@@ -152,13 +170,16 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
             structural.retain(|s| {
                 !generic.contains(&s.code)
-                    || !findings.iter().any(|f| f.severity == Severity::Error && f.location.pointer == s.location.pointer)
+                    || !findings.iter().any(|f| {
+                        f.severity == Severity::Error && f.location.pointer == s.location.pointer
+                    })
             });
             findings.extend(structural);
         }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
+    findings
+        .dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
     Outcome::Linted(findings)
 }
 
@@ -166,7 +187,9 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
 /// earlier ones are silently dropped.
 fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
     for (object, key, ranges) in spans.duplicate_keys() {
-        let Some((last, earlier)) = ranges.split_last() else { continue };
+        let Some((last, earlier)) = ranges.split_last() else {
+            continue;
+        };
         let shift = |r: &std::ops::Range<usize>| r.start + base..r.end + base;
         for range in earlier {
             let mut f = Finding::about_file(
@@ -176,10 +199,15 @@ fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
             );
             f.location.pointer = object.key(&key);
             f.labels.push(finding::Label {
-                location: Location { pointer: object.key(&key), range: shift(last) },
+                location: Location {
+                    pointer: object.key(&key),
+                    range: shift(last),
+                },
                 message: "this is the one that counts".to_owned(),
             });
-            f.help = Some(format!("keep one `{key}`: merge the two or delete the one you do not mean"));
+            f.help = Some(format!(
+                "keep one `{key}`: merge the two or delete the one you do not mean"
+            ));
             out.push(f);
         }
     }
@@ -188,5 +216,12 @@ fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
 /// Whether broken text met while walking is still worth a finding: it names what only a
 /// distribution config has. (A `tsconfig.json` with comments is not our business.)
 fn looks_like_config(text: &str) -> bool {
-    ["DistributionConfig", "DefaultCacheBehavior", "\"Origins\"", "CallerReference"].iter().any(|k| text.contains(k))
+    [
+        "DistributionConfig",
+        "DefaultCacheBehavior",
+        "\"Origins\"",
+        "CallerReference",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
 }

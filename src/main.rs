@@ -33,14 +33,27 @@ fn main() -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> u8 {
-    let settings = Settings { select: args.select.clone(), ignore: args.ignore.clone() };
+    let settings = Settings {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
     for selector in args.select.iter().chain(&args.ignore) {
-        if !REGISTRY.iter().any(|r| Settings::only(selector).enabled(r.meta())) {
-            fatal(miette::miette!(help = "`cloudfront-lint rules` lists them", "no rule matches `{selector}`"));
+        if !REGISTRY
+            .iter()
+            .any(|r| Settings::only(selector).enabled(r.meta()))
+        {
+            fatal(miette::miette!(
+                help = "`cloudfront-lint rules` lists them",
+                "no rule matches `{selector}`"
+            ));
             return 2;
         }
     }
-    let paths = if args.paths.is_empty() { vec![".".into()] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![".".into()]
+    } else {
+        args.paths.clone()
+    };
     let (inputs, walk_errors) = collect(&paths, &args.stdin_filename);
     for (path, error) in &walk_errors {
         fatal(miette::miette!("while walking `{path}`: {error}"));
@@ -72,7 +85,10 @@ fn run_check(args: CheckArgs) -> u8 {
         return 2;
     }
     let failing = args.fail_on.threshold().is_some_and(|threshold| {
-        results.iter().flat_map(|r| &r.findings).any(|f| f.severity >= threshold)
+        results
+            .iter()
+            .flat_map(|r| &r.findings)
+            .any(|f| f.severity >= threshold)
     });
     u8::from(failing)
 }
@@ -83,11 +99,20 @@ fn list_rules(format: ListFormat) -> u8 {
             .iter()
             .map(|r| {
                 let m = r.meta();
-                format!("{}  {:<7}  {:<32}  {}\n", m.code, m.severity.as_str(), m.name, m.summary)
+                format!(
+                    "{}  {:<7}  {:<32}  {}\n",
+                    m.code,
+                    m.severity.as_str(),
+                    m.name,
+                    m.summary
+                )
             })
             .collect::<String>(),
         ListFormat::Json => {
-            let list: Vec<_> = REGISTRY.iter().map(|r| rule_json(r.meta(), false)).collect();
+            let list: Vec<_> = REGISTRY
+                .iter()
+                .map(|r| rule_json(r.meta(), false))
+                .collect();
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
     };
@@ -107,7 +132,9 @@ fn explain(rule: &str, format: ListFormat) -> u8 {
     };
     let out = match format {
         ListFormat::Text => found.meta().doc.to_owned(),
-        ListFormat::Json => serde_json::to_string_pretty(&rule_json(found.meta(), true)).unwrap_or_default() + "\n",
+        ListFormat::Json => {
+            serde_json::to_string_pretty(&rule_json(found.meta(), true)).unwrap_or_default() + "\n"
+        }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     0

@@ -19,9 +19,7 @@ struct DistributionConfigSchema;
 /// when a file has a schema error.
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null)
-    })
+    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null))
 }
 
 /// Whether a value is a structurally valid DistributionConfig (the fast path; for benchmarks).
@@ -74,33 +72,54 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
             ValidationErrorKind::Required { property } => {
                 let property = property.as_str().unwrap_or("?");
                 let Some(r) = report(&rules::MISSING_MEMBER, &at, format!("{name} has no `{property}`, which it requires: the AWS CLI rejects the config before sending it (Missing required parameter)")) else { continue };
-                r.anchor(Anchor::Head).help(format!("add `{property}`")).push(out);
+                r.anchor(Anchor::Head)
+                    .help(format!("add `{property}`"))
+                    .push(out);
             }
             ValidationErrorKind::Type { kind } => {
                 let expected = match kind {
                     TypeKind::Single(t) => t.as_str().to_owned(),
                     TypeKind::Multiple(set) => format!("{set:?}"),
                 };
-                let wrapper_shape = expected == "object" && instance.is_array() && wants_items(&schema_path);
+                let wrapper_shape =
+                    expected == "object" && instance.is_array() && wants_items(&schema_path);
                 let message = if wrapper_shape {
                     format!("{name} is a plain array, but the API takes {{\"Quantity\": n, \"Items\": [...]}} here (plain arrays are CloudFormation's shape): the AWS CLI rejects the config (Invalid type)")
                 } else {
                     format!("{name} is {}, but the API takes {} here: the AWS CLI rejects the config (Invalid type)", describe(instance), article(&expected))
                 };
-                let Some(mut r) = report(&rules::WRONG_TYPE, &at, message) else { continue };
+                let Some(mut r) = report(&rules::WRONG_TYPE, &at, message) else {
+                    continue;
+                };
                 if wrapper_shape {
-                    r = r.help(format!("write {{\"Quantity\": {n}, \"Items\": [...]}} around the list", n = instance.as_array().map_or(0, Vec::len)));
+                    r = r.help(format!(
+                        "write {{\"Quantity\": {n}, \"Items\": [...]}} around the list",
+                        n = instance.as_array().map_or(0, Vec::len)
+                    ));
                 } else if let Some(fixed) = coerced(instance, &expected) {
                     r = r.help(format!("write {fixed}"));
                 }
                 r.push(out);
             }
-            ValidationErrorKind::Enum { options } | ValidationErrorKind::Constant { expected_value: options } => {
+            ValidationErrorKind::Enum { options }
+            | ValidationErrorKind::Constant {
+                expected_value: options,
+            } => {
                 let allowed: Vec<String> = match options.as_ref() {
                     Value::Array(list) => list.iter().map(bare).collect(),
                     other => vec![bare(other)],
                 };
-                let Some(mut r) = report(&rules::VALUE_NOT_ALLOWED, &at, format!("{name} is {}, which CloudFront does not accept here: it takes {}", display(instance), quoted_list(&allowed))) else { continue };
+                let Some(mut r) = report(
+                    &rules::VALUE_NOT_ALLOWED,
+                    &at,
+                    format!(
+                        "{name} is {}, which CloudFront does not accept here: it takes {}",
+                        display(instance),
+                        quoted_list(&allowed)
+                    ),
+                ) else {
+                    continue;
+                };
                 if let Some(s) = instance.as_str() {
                     let longer = extensions(s, allowed.iter().map(String::as_str));
                     if !longer.is_empty() {
@@ -111,11 +130,33 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 }
                 r.push(out);
             }
-            ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => {
-                push(report(&rules::OUT_OF_RANGE, &at, format!("{name} is {}, below the minimum of {limit} CloudFront accepts", display(instance))), out);
+            ValidationErrorKind::Minimum { limit }
+            | ValidationErrorKind::ExclusiveMinimum { limit } => {
+                push(
+                    report(
+                        &rules::OUT_OF_RANGE,
+                        &at,
+                        format!(
+                            "{name} is {}, below the minimum of {limit} CloudFront accepts",
+                            display(instance)
+                        ),
+                    ),
+                    out,
+                );
             }
-            ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => {
-                push(report(&rules::OUT_OF_RANGE, &at, format!("{name} is {}, above the maximum of {limit} CloudFront accepts", display(instance))), out);
+            ValidationErrorKind::Maximum { limit }
+            | ValidationErrorKind::ExclusiveMaximum { limit } => {
+                push(
+                    report(
+                        &rules::OUT_OF_RANGE,
+                        &at,
+                        format!(
+                            "{name} is {}, above the maximum of {limit} CloudFront accepts",
+                            display(instance)
+                        ),
+                    ),
+                    out,
+                );
             }
             ValidationErrorKind::MinLength { limit } => {
                 push(report(&rules::OUT_OF_RANGE, &at, format!("{name} is shorter than {limit} characters, the least CloudFront accepts")), out);
@@ -126,17 +167,37 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
             }
             ValidationErrorKind::MinItems { limit } => {
                 let n = instance.as_array().map_or(0, Vec::len);
-                push(report(&rules::OUT_OF_RANGE, &at, format!("{name} has {n} entries, but CloudFront needs at least {limit}")), out);
+                push(
+                    report(
+                        &rules::OUT_OF_RANGE,
+                        &at,
+                        format!("{name} has {n} entries, but CloudFront needs at least {limit}"),
+                    ),
+                    out,
+                );
             }
             ValidationErrorKind::MaxItems { limit } => {
                 let n = instance.as_array().map_or(0, Vec::len);
-                push(report(&rules::OUT_OF_RANGE, &at, format!("{name} has {n} entries, but CloudFront accepts at most {limit}")), out);
+                push(
+                    report(
+                        &rules::OUT_OF_RANGE,
+                        &at,
+                        format!("{name} has {n} entries, but CloudFront accepts at most {limit}"),
+                    ),
+                    out,
+                );
             }
             ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
                 let rule = description(&schema_path).and_then(|d| must_sentence(&d));
                 let message = match rule {
-                    Some(rule) => format!("{name} is {}, which CloudFront does not accept: {rule}", display(instance)),
-                    None => format!("{name} is {}, which CloudFront does not accept", display(instance)),
+                    Some(rule) => format!(
+                        "{name} is {}, which CloudFront does not accept: {rule}",
+                        display(instance)
+                    ),
+                    None => format!(
+                        "{name} is {}, which CloudFront does not accept",
+                        display(instance)
+                    ),
                 };
                 push(report(&rules::OUT_OF_RANGE, &at, message), out);
             }
@@ -147,7 +208,10 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 );
             }
             _ => {
-                push(report(&rules::VALUE_NOT_ALLOWED, &at, format!("{name}: {error}")), out);
+                push(
+                    report(&rules::VALUE_NOT_ALLOWED, &at, format!("{name}: {error}")),
+                    out,
+                );
             }
         }
     }
@@ -155,7 +219,9 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
 
 /// `a`, `a` or `b`, `a`, `b` or `c`, each in backticks.
 fn or_list(items: &[&str]) -> String {
-    quoted_list(items).rsplit_once(" and ").map_or_else(|| quoted_list(items), |(a, b)| format!("{a} or {b}"))
+    quoted_list(items)
+        .rsplit_once(" and ")
+        .map_or_else(|| quoted_list(items), |(a, b)| format!("{a} or {b}"))
 }
 
 fn push(report: Option<rules::Report<'_, '_>>, out: &mut Vec<Finding>) {
@@ -169,7 +235,9 @@ fn member_name(at: &Pointer) -> String {
     let segments: Vec<String> = at.segments().map(|s| s.into_owned()).collect();
     match segments.as_slice() {
         [] => "the DistributionConfig".to_owned(),
-        [.., list, items, last] if items == "Items" && last.parse::<usize>().is_ok() => format!("`{list}.Items[{last}]`"),
+        [.., list, items, last] if items == "Items" && last.parse::<usize>().is_ok() => {
+            format!("`{list}.Items[{last}]`")
+        }
         [.., parent, last] if last.parse::<usize>().is_ok() => format!("`{parent}[{last}]`"),
         [.., last] => format!("`{last}`"),
     }
@@ -227,8 +295,12 @@ fn known_members(schema_path: &str) -> Vec<String> {
 /// Whether the object the schema path describes is a Quantity/Items wrapper.
 fn wants_items(schema_path: &str) -> bool {
     let path = schema_path.trim_end_matches("/type");
-    let target = path.strip_prefix("/$defs/").and_then(|name| schema().get("$defs")?.get(name));
-    target.and_then(|d| d.get("properties")).is_some_and(|p| p.get("Items").is_some())
+    let target = path
+        .strip_prefix("/$defs/")
+        .and_then(|name| schema().get("$defs")?.get(name));
+    target
+        .and_then(|d| d.get("properties"))
+        .is_some_and(|p| p.get("Items").is_some())
 }
 
 /// The description of the property a schema path points into.
@@ -236,7 +308,9 @@ fn description(schema_path: &str) -> Option<String> {
     let mut node = schema();
     let mut best = None;
     for segment in schema_path.split('/').skip(1) {
-        node = node.get(segment).or_else(|| segment.parse::<usize>().ok().and_then(|i| node.get(i)))?;
+        node = node
+            .get(segment)
+            .or_else(|| segment.parse::<usize>().ok().and_then(|i| node.get(i)))?;
         if let Some(d) = node.get("description").and_then(Value::as_str) {
             best = Some(d.to_owned());
         }
@@ -261,17 +335,30 @@ mod tests {
     #[test]
     fn quotas_match_the_schema_annotations() {
         let defs = &schema()["$defs"];
-        let max = |def: &str, member: &str| defs[def]["properties"][member]["x-cloudfront-quota"]["maximum"].as_i64().unwrap();
+        let max = |def: &str, member: &str| {
+            defs[def]["properties"][member]["x-cloudfront-quota"]["maximum"]
+                .as_i64()
+                .unwrap()
+        };
         assert_eq!(max("Origins", "Items"), quota::ORIGINS.0 as i64);
         assert_eq!(max("OriginGroups", "Items"), quota::ORIGIN_GROUPS.0 as i64);
-        assert_eq!(max("CacheBehaviors", "Items"), quota::CACHE_BEHAVIORS.0 as i64);
+        assert_eq!(
+            max("CacheBehaviors", "Items"),
+            quota::CACHE_BEHAVIORS.0 as i64
+        );
         assert_eq!(max("Aliases", "Items"), quota::ALIASES.0 as i64);
-        assert_eq!(max("CustomHeaders", "Items"), quota::ORIGIN_CUSTOM_HEADERS.0 as i64);
+        assert_eq!(
+            max("CustomHeaders", "Items"),
+            quota::ORIGIN_CUSTOM_HEADERS.0 as i64
+        );
         for def in ["CustomOriginConfig", "S3OriginConfig", "VpcOriginConfig"] {
             assert_eq!(max(def, "OriginReadTimeout"), quota::ORIGIN_READ_TIMEOUT.0);
         }
         for def in ["CustomOriginConfig", "VpcOriginConfig"] {
-            assert_eq!(max(def, "OriginKeepaliveTimeout"), quota::ORIGIN_KEEPALIVE_TIMEOUT.0);
+            assert_eq!(
+                max(def, "OriginKeepaliveTimeout"),
+                quota::ORIGIN_KEEPALIVE_TIMEOUT.0
+            );
         }
     }
 }

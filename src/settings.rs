@@ -12,15 +12,21 @@ pub struct Settings {
 impl Settings {
     /// Only the rule with this code (what the fixture tests use).
     pub fn only(code: &str) -> Settings {
-        Settings { select: vec![code.to_owned()], ignore: vec![] }
+        Settings {
+            select: vec![code.to_owned()],
+            ignore: vec![],
+        }
     }
 
     pub fn enabled(&self, rule: &RuleMeta) -> bool {
         let matches = |s: &String| {
             let s = s.trim();
             rule.name.eq_ignore_ascii_case(s)
-                || (s.len() >= 2 && rule.code.len() >= s.len() && rule.code[..s.len()].eq_ignore_ascii_case(s))
+                || (s.len() >= 2
+                    && rule.code.len() >= s.len()
+                    && rule.code[..s.len()].eq_ignore_ascii_case(s))
         };
-        (self.select.is_empty() || self.select.iter().any(matches)) && !self.ignore.iter().any(matches)
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
     }
 }

@@ -20,12 +20,24 @@ impl Source {
         let path = path.into();
         let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
         match String::from_utf8(bytes) {
-            Ok(text) => Source { path, text, invalid_utf8_at: None, utf16, bytes_for_utf16: None },
+            Ok(text) => Source {
+                path,
+                text,
+                invalid_utf8_at: None,
+                utf16,
+                bytes_for_utf16: None,
+            },
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let bytes_for_utf16 = utf16.then(|| bytes.clone());
-                Source { path, text: replace_invalid(bytes), invalid_utf8_at: Some(at), utf16, bytes_for_utf16 }
+                Source {
+                    path,
+                    text: replace_invalid(bytes),
+                    invalid_utf8_at: Some(at),
+                    utf16,
+                    bytes_for_utf16,
+                }
             }
         }
     }
@@ -36,8 +48,18 @@ impl Source {
     pub fn utf16_text(&self) -> Option<String> {
         let bytes = self.bytes_for_utf16.as_ref()?;
         let little = bytes.starts_with(&[0xFF, 0xFE]);
-        let units = bytes[2..].chunks_exact(2).map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
-        Some(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect())
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if little {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        Some(
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or('\u{FFFD}'))
+                .collect(),
+        )
     }
 }
 
@@ -74,7 +96,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -87,7 +114,11 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let column = text[start..offset].chars().count() + 1;
-        Position { line, column, offset }
+        Position {
+            line,
+            column,
+            offset,
+        }
     }
 
     /// Byte offset where 1-based `line` starts.
@@ -118,11 +149,39 @@ mod tests {
     fn positions_count_characters() {
         let text = "ab\n\u{e9}x\ny";
         let index = LineIndex::new(text);
-        assert_eq!(index.position(text, 0), Position { line: 1, column: 1, offset: 0 });
-        assert_eq!(index.position(text, 3), Position { line: 2, column: 1, offset: 3 });
-        assert_eq!(index.position(text, 5), Position { line: 2, column: 2, offset: 5 });
+        assert_eq!(
+            index.position(text, 0),
+            Position {
+                line: 1,
+                column: 1,
+                offset: 0
+            }
+        );
+        assert_eq!(
+            index.position(text, 3),
+            Position {
+                line: 2,
+                column: 1,
+                offset: 3
+            }
+        );
+        assert_eq!(
+            index.position(text, 5),
+            Position {
+                line: 2,
+                column: 2,
+                offset: 5
+            }
+        );
         assert_eq!(index.position(text, 4).column, 1); // inside é: moved back
-        assert_eq!(index.position(text, 99), Position { line: 3, column: 2, offset: 8 });
+        assert_eq!(
+            index.position(text, 99),
+            Position {
+                line: 3,
+                column: 2,
+                offset: 8
+            }
+        );
         assert_eq!(index.line_end(text, 1), 2);
         assert_eq!(index.line_end(text, 3), 8);
     }

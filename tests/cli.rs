@@ -15,7 +15,13 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -29,11 +35,17 @@ fn stdout(o: &Output) -> String {
 }
 
 fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{}", stdout(o)))
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{}", stdout(o)))
 }
 
 fn codes(v: &serde_json::Value) -> Vec<String> {
-    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// A scratch folder under the target directory, fresh for each test.
@@ -53,10 +65,17 @@ fn text_report_is_rustc_shaped_and_exit_code_is_1() {
     let o = run(&["check", FAIL]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
-    assert!(out.contains("error[CF101]: `StatusCodes` has Quantity 3 but 4 items"), "{out}");
+    assert!(
+        out.contains("error[CF101]: `StatusCodes` has Quantity 3 but 4 items"),
+        "{out}"
+    );
     assert!(out.contains(&format!("--> {FAIL}:")), "{out}");
     assert!(out.contains("= help: set Quantity to 4"), "{out}");
-    assert!(out.trim_end().ends_with("Found 1 error, 0 warnings and 0 infos in 1 file."), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("Found 1 error, 0 warnings and 0 infos in 1 file."),
+        "{out}"
+    );
 }
 
 #[test]
@@ -82,16 +101,28 @@ fn json_output_follows_the_contract() {
     assert_eq!(f["code"], "CF101");
     assert_eq!(f["name"], "quantity-mismatch");
     assert_eq!(f["severity"], "error");
-    assert_eq!(f["pointer"], "/OriginGroups/Items/0/FailoverCriteria/StatusCodes/Quantity");
+    assert_eq!(
+        f["pointer"],
+        "/OriginGroups/Items/0/FailoverCriteria/StatusCodes/Quantity"
+    );
     let text = std::fs::read_to_string(FAIL).unwrap();
-    let (start, end) = (f["range"]["start"]["offset"].as_u64().unwrap() as usize, f["range"]["end"]["offset"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        f["range"]["start"]["offset"].as_u64().unwrap() as usize,
+        f["range"]["end"]["offset"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[start..end], "3");
     let line = f["range"]["start"]["line"].as_u64().unwrap() as usize;
     let column = f["range"]["start"]["column"].as_u64().unwrap() as usize;
-    assert_eq!(text.lines().nth(line - 1).unwrap().chars().nth(column - 1), Some('3'));
+    assert_eq!(
+        text.lines().nth(line - 1).unwrap().chars().nth(column - 1),
+        Some('3')
+    );
     assert_eq!(f["fix"]["applicability"], "safe");
     assert_eq!(f["fix"]["edits"][0]["content"], "4");
-    assert_eq!(v["summary"], serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "skipped": 0}));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "skipped": 0})
+    );
 }
 
 #[test]
@@ -106,10 +137,16 @@ fn fail_on_sets_the_threshold() {
 
 #[test]
 fn stdin_is_read_with_a_dash() {
-    let o = run_stdin(&["check", "--format", "json", "-"], &std::fs::read(FAIL).unwrap());
+    let o = run_stdin(
+        &["check", "--format", "json", "-"],
+        &std::fs::read(FAIL).unwrap(),
+    );
     assert_eq!(code(&o), 1);
     assert_eq!(json(&o)["findings"][0]["file"], "<stdin>");
-    let o = run_stdin(&["check", "--stdin-filename", "cdn.json", "-"], &std::fs::read(FAIL).unwrap());
+    let o = run_stdin(
+        &["check", "--stdin-filename", "cdn.json", "-"],
+        &std::fs::read(FAIL).unwrap(),
+    );
     assert!(stdout(&o).contains("--> cdn.json:"));
 }
 
@@ -118,9 +155,18 @@ fn select_and_ignore_choose_rules() {
     let both = "fixtures/CF206-expects-active-active/fail-same-member-twice.json";
     let all = codes(&json(&run(&["check", "--format", "json", both])));
     assert!(all.contains(&"CF206".to_owned()), "{all:?}");
-    let ignored = codes(&json(&run(&["check", "--format", "json", "--ignore", "CF206", both])));
+    let ignored = codes(&json(&run(&[
+        "check", "--format", "json", "--ignore", "CF206", both,
+    ])));
     assert!(!ignored.contains(&"CF206".to_owned()));
-    let selected = codes(&json(&run(&["check", "--format", "json", "--select", "expects-active-active", both])));
+    let selected = codes(&json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "expects-active-active",
+        both,
+    ])));
     assert!(selected.iter().all(|c| c == "CF206"));
     assert_eq!(code(&run(&["check", "--select", "CF999", both])), 2);
 }
@@ -143,7 +189,12 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
     let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
     assert_eq!(code(&o), 1);
     let v = json(&o);
-    let files: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+    let files: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
     assert_eq!(files, [dir.join("infra/cdn/b.json").to_str().unwrap()]);
     assert_eq!(v["summary"]["files"], 2);
     assert_eq!(v["summary"]["skipped"], 2);
@@ -151,7 +202,12 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
 
 #[test]
 fn a_named_file_that_is_not_a_config_is_a_finding() {
-    let o = run(&["check", "--format", "json", "fixtures/CF002-not-a-distribution-config/fail-package-json.json"]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "fixtures/CF002-not-a-distribution-config/fail-package-json.json",
+    ]);
     assert_eq!(code(&o), 1);
     assert_eq!(codes(&json(&o)), ["CF002"]);
 }
@@ -162,7 +218,10 @@ fn unreadable_paths_exit_2_with_valid_json() {
     assert_eq!(code(&o), 2);
     let v = json(&o);
     assert_eq!(codes(&v), ["CF003", "CF101"]);
-    assert!(v["findings"][0]["message"].as_str().unwrap().contains("no such file"));
+    assert!(v["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no such file"));
     let o = run(&["check", "does/not/exist.json"]);
     assert_eq!(code(&o), 2);
     assert!(stdout(&o).contains("error[CF003]: does/not/exist.json: cannot read the file"));
@@ -173,10 +232,17 @@ fn unreadable_paths_exit_2_with_valid_json() {
 fn a_fifo_is_not_read() {
     let dir = scratch("fifo");
     let fifo = dir.join("pipe.json");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
     let o = run(&["check", "--format", "json", fifo.to_str().unwrap()]);
     assert_eq!(code(&o), 2);
-    assert!(json(&o)["findings"][0]["message"].as_str().unwrap().contains("not a regular file"));
+    assert!(json(&o)["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not a regular file"));
 }
 
 #[test]
@@ -198,9 +264,18 @@ fn github_annotations() {
 #[test]
 fn rules_lists_every_rule() {
     let out = stdout(&run(&["rules"]));
-    assert!(out.lines().any(|l| l.starts_with("CF204  warning  failover-on-client-error")), "{out}");
-    let list: serde_json::Value = serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
-    assert!(list.as_array().unwrap().iter().any(|r| r["code"] == "CF101" && r["fix"] == "sometimes"));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("CF204  warning  failover-on-client-error")),
+        "{out}"
+    );
+    let list: serde_json::Value =
+        serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap();
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "CF101" && r["fix"] == "sometimes"));
 }
 
 #[test]
@@ -208,8 +283,12 @@ fn explain_prints_the_doc_by_code_or_name() {
     let by_code = run(&["explain", "cf204"]);
     assert_eq!(code(&by_code), 0);
     assert!(stdout(&by_code).starts_with("# CF204 failover-on-client-error"));
-    assert_eq!(stdout(&by_code), stdout(&run(&["explain", "failover-on-client-error"])));
-    let v: serde_json::Value = serde_json::from_slice(&run(&["explain", "CF204", "--format", "json"]).stdout).unwrap();
+    assert_eq!(
+        stdout(&by_code),
+        stdout(&run(&["explain", "failover-on-client-error"]))
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["explain", "CF204", "--format", "json"]).stdout).unwrap();
     assert_eq!(v["severity"], "warning");
     let unknown = run(&["explain", "CF2O4"]);
     assert_eq!(code(&unknown), 2);
@@ -229,19 +308,41 @@ fn bad_input_never_crashes() {
         ("whitespace", b"  \n\t ".to_vec()),
         ("nul", b"{\"a\": \0}".to_vec()),
         ("garbage", (0..=255u8).cycle().take(5000).collect()),
-        ("deep", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes()),
+        (
+            "deep",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+        ),
         ("deep-objects", "{\"Origins\":".repeat(50_000).into_bytes()),
-        ("huge-number", br#"{"Origins": {"Quantity": 18446744073709551616, "Items": []}}"#.to_vec()),
-        ("big-exponent", br#"{"Origins": {"Quantity": 1e400}}"#.to_vec()),
-        ("minus-zero", br#"{"Origins": {"Quantity": -0, "Items": [{"Id": 2.0}]}}"#.to_vec()),
-        ("utf16", "\u{feff}{}".encode_utf16().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>()),
+        (
+            "huge-number",
+            br#"{"Origins": {"Quantity": 18446744073709551616, "Items": []}}"#.to_vec(),
+        ),
+        (
+            "big-exponent",
+            br#"{"Origins": {"Quantity": 1e400}}"#.to_vec(),
+        ),
+        (
+            "minus-zero",
+            br#"{"Origins": {"Quantity": -0, "Items": [{"Id": 2.0}]}}"#.to_vec(),
+        ),
+        (
+            "utf16",
+            "\u{feff}{}"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes())
+                .collect::<Vec<u8>>(),
+        ),
         ("array", b"[1, 2]".to_vec()),
         ("string", b"\"DistributionConfig\"".to_vec()),
     ];
     for (name, input) in cases {
         let o = run_stdin(&["check", "--format", "json", "-"], &input);
         let c = code(&o);
-        assert!(c == 0 || c == 1, "{name}: exit {c}\n{}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            c == 0 || c == 1,
+            "{name}: exit {c}\n{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let v = json(&o);
         assert!(v["summary"]["files"] == 1, "{name}: {v}");
         let o = run_stdin(&["check", "-"], &input);
@@ -260,7 +361,10 @@ fn truncated_at_every_position_never_crashes() {
         std::fs::write(dir.join(format!("{cut:06}.json")), &text[..cut]).unwrap();
         n += 1;
     }
-    let paths: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let paths: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
     let mut args = vec!["check", "--format", "json"];
     args.extend(paths.iter().map(String::as_str));
     let o = run(&args);
@@ -292,9 +396,18 @@ fn huge_inputs_are_bounded() {
     let dir = scratch("huge");
     // A 50 MB string value: linted, the string is not copied around per finding.
     let mut text = std::fs::read_to_string(FAIL).unwrap();
-    text = text.replacen("\"Comment\": \"www.example.com\"", &format!("\"Comment\": \"{}\"", "x".repeat(50_000_000)), 1);
+    text = text.replacen(
+        "\"Comment\": \"www.example.com\"",
+        &format!("\"Comment\": \"{}\"", "x".repeat(50_000_000)),
+        1,
+    );
     std::fs::write(dir.join("long-string.json"), &text).unwrap();
-    let o = run(&["check", "--format", "json", dir.join("long-string.json").to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        dir.join("long-string.json").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 1);
     let v = json(&o);
     assert!(codes(&v).contains(&"CF014".to_owned()), "{:?}", codes(&v));
@@ -308,7 +421,14 @@ fn huge_inputs_are_bounded() {
     }
     big.push_str(r#"{"Id": "last", "DomainName": "b.example.com"}]}}"#);
     std::fs::write(dir.join("big.json"), &big).unwrap();
-    let o = run(&["check", "--format", "json", "--select", "CF101", dir.join("big.json").to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "CF101",
+        dir.join("big.json").to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 1);
     assert_eq!(codes(&json(&o)), ["CF101"]);
 }

@@ -10,34 +10,65 @@ const CORPUS: &str = "../shared/corpus";
 /// Runs the binary over a folder and returns each file's findings as (code, severity).
 fn lint_folder(folder: &str) -> BTreeMap<String, Vec<(String, String)>> {
     let dir = Path::new(CORPUS).join(folder);
-    assert!(dir.is_dir(), "{} is missing: the tests read the shared corpus beside the project", dir.display());
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the tests read the shared corpus beside the project",
+        dir.display()
+    );
     let mut by_file = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path: PathBuf = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let o = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint")).args(["check", "--format", "json"]).arg(&path).output().unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint"))
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
         let code = o.status.code();
-        assert!(matches!(code, Some(0) | Some(1)), "{}: exit {code:?}\n{}", path.display(), String::from_utf8_lossy(&o.stderr));
-        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{}: output is not JSON: {e}", path.display()));
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "{}: exit {code:?}\n{}",
+            path.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{}: output is not JSON: {e}", path.display()));
         let findings = v["findings"].as_array().expect("a findings list").iter();
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-        by_file.insert(name, findings.map(|f| (f["code"].as_str().unwrap().to_owned(), f["severity"].as_str().unwrap().to_owned())).collect());
+        by_file.insert(
+            name,
+            findings
+                .map(|f| {
+                    (
+                        f["code"].as_str().unwrap().to_owned(),
+                        f["severity"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect(),
+        );
     }
     assert!(!by_file.is_empty(), "no files in {folder}");
     by_file
 }
 
 fn errors(findings: &[(String, String)]) -> Vec<&str> {
-    findings.iter().filter(|(_, s)| s == "error").map(|(c, _)| c.as_str()).collect()
+    findings
+        .iter()
+        .filter(|(_, s)| s == "error")
+        .map(|(c, _)| c.as_str())
+        .collect()
 }
 
 #[test]
 fn configs_cloudfront_returned_give_no_error() {
     for folder in ["real/get-distribution", "real/get-distribution-config"] {
         for (file, findings) in lint_folder(folder) {
-            assert!(errors(&findings).is_empty(), "{folder}/{file}: {findings:?}");
+            assert!(
+                errors(&findings).is_empty(),
+                "{folder}/{file}: {findings:?}"
+            );
         }
     }
 }
@@ -62,8 +93,14 @@ fn wild_configs_are_judged_as_a_careful_reader_would() {
     let results = lint_folder("wild");
     let sources = std::fs::read_to_string(Path::new(CORPUS).join("wild/SOURCES.md")).unwrap();
     let findings_md = std::fs::read_to_string(Path::new(CORPUS).join("wild/FINDINGS.md")).unwrap();
-    let cli_rejects: Vec<&str> = table_rows(&sources).filter(|r| r.last().is_some_and(|c| c.starts_with("rejected"))).map(|r| r[0]).collect();
-    let clean: Vec<&str> = table_rows(&findings_md).filter(|r| r.last().is_some_and(|c| c.starts_with("none"))).map(|r| r[0]).collect();
+    let cli_rejects: Vec<&str> = table_rows(&sources)
+        .filter(|r| r.last().is_some_and(|c| c.starts_with("rejected")))
+        .map(|r| r[0])
+        .collect();
+    let clean: Vec<&str> = table_rows(&findings_md)
+        .filter(|r| r.last().is_some_and(|c| c.starts_with("none")))
+        .map(|r| r[0])
+        .collect();
     // Rows of FINDINGS.md where the reading found something the API rejects.
     let api_rejects = [
         "chuliyu-chainy-web-cloudfront-config-updated.json",
@@ -75,10 +112,15 @@ fn wild_configs_are_judged_as_a_careful_reader_would() {
         "toole-brendan-oscarmike-current-cloudfront-config.json",
         "toole-brendan-oscarmike-update-cloudfront-api.json",
     ];
-    assert!(cli_rejects.len() >= 5 && clean.len() >= 15, "tables not read: {cli_rejects:?} {clean:?}");
+    assert!(
+        cli_rejects.len() >= 5 && clean.len() >= 15,
+        "tables not read: {cli_rejects:?} {clean:?}"
+    );
     let mut problems = Vec::new();
     for file in cli_rejects.iter().chain(&api_rejects) {
-        let found = results.get(*file).unwrap_or_else(|| panic!("{file} not in the corpus"));
+        let found = results
+            .get(*file)
+            .unwrap_or_else(|| panic!("{file} not in the corpus"));
         if errors(found).is_empty() {
             problems.push(format!("{file}: rejected by AWS, but no error ({found:?})"));
         }
@@ -86,7 +128,10 @@ fn wild_configs_are_judged_as_a_careful_reader_would() {
     for file in &clean {
         let found = &results[*file];
         if !errors(found).is_empty() {
-            problems.push(format!("{file}: nothing wrong, but errors {:?}", errors(found)));
+            problems.push(format!(
+                "{file}: nothing wrong, but errors {:?}",
+                errors(found)
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -96,5 +141,10 @@ fn wild_configs_are_judged_as_a_careful_reader_would() {
 fn table_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| l.starts_with("| ") && l.contains(".json"))
-        .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().trim_matches('`')).collect())
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().trim_matches('`'))
+                .collect()
+        })
 }

@@ -17,9 +17,25 @@ fn registry_is_ordered_and_names_are_kebab_case() {
     assert_eq!(codes, sorted, "codes must be unique and in order");
     for rule in REGISTRY {
         let m = rule.meta();
-        assert!(m.code.len() == 5 && m.code.starts_with("CF") && m.code[2..].bytes().all(|b| b.is_ascii_digit()), "{}", m.code);
-        assert!(m.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", m.name);
-        assert!(!m.summary.ends_with('.'), "{}: summaries have no trailing period", m.code);
+        assert!(
+            m.code.len() == 5
+                && m.code.starts_with("CF")
+                && m.code[2..].bytes().all(|b| b.is_ascii_digit()),
+            "{}",
+            m.code
+        );
+        assert!(
+            m.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{}",
+            m.name
+        );
+        assert!(
+            !m.summary.ends_with('.'),
+            "{}: summaries have no trailing period",
+            m.code
+        );
     }
 }
 
@@ -30,18 +46,38 @@ fn every_rule_has_its_doc_with_the_required_sections() {
         let path = format!("rules/{}-{}.md", m.code, m.name);
         let doc = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{path} is missing"));
         assert_eq!(doc, m.doc, "{path}: the embedded doc differs from the file");
-        assert!(doc.starts_with(&format!("# {} {}\n", m.code, m.name)), "{path}: title");
-        assert!(doc.contains(&format!("Severity: {}", m.severity.as_str())), "{path}: severity line");
-        for heading in ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## References"] {
-            assert!(doc.contains(&format!("\n{heading}\n")), "{path}: no `{heading}` section");
+        assert!(
+            doc.starts_with(&format!("# {} {}\n", m.code, m.name)),
+            "{path}: title"
+        );
+        assert!(
+            doc.contains(&format!("Severity: {}", m.severity.as_str())),
+            "{path}: severity line"
+        );
+        for heading in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Use instead",
+            "## References",
+        ] {
+            assert!(
+                doc.contains(&format!("\n{heading}\n")),
+                "{path}: no `{heading}` section"
+            );
         }
         let references = section(&doc, "## References").unwrap();
-        assert!(references.contains("https://"), "{path}: References must link its sources");
+        assert!(
+            references.contains("https://"),
+            "{path}: References must link its sources"
+        );
     }
     for entry in std::fs::read_dir("rules").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         assert!(
-            REGISTRY.iter().any(|r| name == format!("{}-{}.md", r.meta().code, r.meta().name)),
+            REGISTRY
+                .iter()
+                .any(|r| name == format!("{}-{}.md", r.meta().code, r.meta().name)),
             "rules/{name} belongs to no rule"
         );
     }
@@ -59,12 +95,23 @@ fn every_rule_has_failing_and_passing_fixtures() {
             .unwrap_or_else(|_| panic!("{dir} is missing"))
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
-        assert!(names.iter().any(|n| n.starts_with("fail-")), "{dir}: no fail-* fixture");
-        assert!(names.iter().any(|n| n.starts_with("pass-")), "{dir}: no pass-* fixture");
+        assert!(
+            names.iter().any(|n| n.starts_with("fail-")),
+            "{dir}: no fail-* fixture"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("pass-")),
+            "{dir}: no pass-* fixture"
+        );
     }
     for entry in std::fs::read_dir("fixtures").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
-        assert!(REGISTRY.iter().any(|r| name == format!("{}-{}", r.meta().code, r.meta().name)), "fixtures/{name} belongs to no rule");
+        assert!(
+            REGISTRY
+                .iter()
+                .any(|r| name == format!("{}-{}", r.meta().code, r.meta().name)),
+            "fixtures/{name} belongs to no rule"
+        );
     }
 }
 
@@ -75,14 +122,29 @@ fn doc_examples_behave() {
         let bad = section(m.doc, "## Example").and_then(first_json_block);
         let good = section(m.doc, "## Use instead").and_then(first_json_block);
         if NO_FIXTURE.contains(&m.code) {
-            assert!(bad.is_none() && good.is_none(), "{}: no JSON examples expected", m.code);
+            assert!(
+                bad.is_none() && good.is_none(),
+                "{}: no JSON examples expected",
+                m.code
+            );
             continue;
         }
-        let (bad, good) = (bad.unwrap_or_else(|| panic!("{}: no bad example", m.code)), good.unwrap_or_else(|| panic!("{}: no good example", m.code)));
+        let (bad, good) = (
+            bad.unwrap_or_else(|| panic!("{}: no bad example", m.code)),
+            good.unwrap_or_else(|| panic!("{}: no good example", m.code)),
+        );
         let found = findings(bad);
-        assert!(found.iter().any(|(c, _)| *c == m.code), "{}: the bad example gives {found:?}", m.code);
+        assert!(
+            found.iter().any(|(c, _)| *c == m.code),
+            "{}: the bad example gives {found:?}",
+            m.code
+        );
         let found = findings(good);
-        assert!(found.iter().all(|(_, s)| *s < Severity::Warning), "{}: the good example gives {found:?}", m.code);
+        assert!(
+            found.iter().all(|(_, s)| *s < Severity::Warning),
+            "{}: the good example gives {found:?}",
+            m.code
+        );
     }
 }
 
@@ -112,6 +174,10 @@ fn readme_lists_every_rule() {
     let readme = std::fs::read_to_string(Path::new("README.md")).unwrap();
     for rule in REGISTRY {
         let m = rule.meta();
-        assert!(readme.contains(&format!("[{}](rules/{}-{}.md)", m.code, m.code, m.name)), "README.md does not list {}", m.code);
+        assert!(
+            readme.contains(&format!("[{}](rules/{}-{}.md)", m.code, m.code, m.name)),
+            "README.md does not list {}",
+            m.code
+        );
     }
 }

@@ -8,7 +8,12 @@ use serde_json::Value;
 
 fn seeds() -> Vec<String> {
     let mut seeds = Vec::new();
-    for dir in ["fixtures/CF204-failover-on-client-error", "fixtures/CF206-expects-active-active", "fixtures/CF301-ttl-order", "fixtures/CF002-not-a-distribution-config"] {
+    for dir in [
+        "fixtures/CF204-failover-on-client-error",
+        "fixtures/CF206-expects-active-active",
+        "fixtures/CF301-ttl-order",
+        "fixtures/CF002-not-a-distribution-config",
+    ] {
         for e in std::fs::read_dir(dir).unwrap() {
             seeds.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
         }
@@ -20,21 +25,35 @@ fn seeds() -> Vec<String> {
 fn check_invariants(bytes: &[u8]) {
     let source = Source::new("mutant.json", bytes.to_vec());
     for origin in [Origin::Named, Origin::Walked] {
-        let Outcome::Linted(findings) = lint(&source, &Settings::default(), origin) else { continue };
+        let Outcome::Linted(findings) = lint(&source, &Settings::default(), origin) else {
+            continue;
+        };
         for f in &findings {
             let r = &f.location.range;
             assert!(r.start <= r.end && r.end <= source.text.len(), "{f:?}");
-            assert!(source.text.is_char_boundary(r.start) && source.text.is_char_boundary(r.end), "{f:?}");
-            assert!(f.location.pointer.as_str().is_empty() || f.location.pointer.as_str().starts_with('/'));
+            assert!(
+                source.text.is_char_boundary(r.start) && source.text.is_char_boundary(r.end),
+                "{f:?}"
+            );
+            assert!(
+                f.location.pointer.as_str().is_empty()
+                    || f.location.pointer.as_str().starts_with('/')
+            );
         }
         let result = FileResult::new(&source, findings);
         let mut summary = Summary::default();
         summary.add(&result.findings);
         let rendered = text::render_file(&result, &source.text, false);
-        assert!(rendered.matches("-->").count() >= result.findings.len(), "{rendered}");
+        assert!(
+            rendered.matches("-->").count() >= result.findings.len(),
+            "{rendered}"
+        );
         let out = json::render(&[&result], &summary);
         let v: Value = serde_json::from_str(&out).expect("JSON output parses");
-        assert_eq!(v["findings"].as_array().unwrap().len(), result.findings.len());
+        assert_eq!(
+            v["findings"].as_array().unwrap().len(),
+            result.findings.len()
+        );
     }
 }
 
@@ -42,8 +61,17 @@ fn check_invariants(bytes: &[u8]) {
 fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
     match v {
-        Value::Object(m) => m.iter().for_each(|(k, c)| pointers(c, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
+        Value::Object(m) => m.iter().for_each(|(k, c)| {
+            pointers(
+                c,
+                format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                out,
+            )
+        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, c)| pointers(c, format!("{at}/{i}"), out)),
         _ => {}
     }
 }
@@ -95,7 +123,8 @@ proptest! {
 /// Truncated at every byte: each prefix of a real config is linted without a panic.
 #[test]
 fn every_prefix_of_a_fixture() {
-    let text = std::fs::read("fixtures/CF204-failover-on-client-error/fail-404-from-alb.json").unwrap();
+    let text =
+        std::fs::read("fixtures/CF204-failover-on-client-error/fail-404-from-alb.json").unwrap();
     for cut in 0..=text.len() {
         check_invariants(&text[..cut]);
     }
@@ -109,7 +138,14 @@ fn every_value_replaced_in_turn_by_each_other_type() {
     let original: Value = serde_json::from_str(&text).unwrap();
     let mut all = Vec::new();
     pointers(&original, String::new(), &mut all);
-    let kinds = [Value::Null, Value::Bool(false), serde_json::json!(7), serde_json::json!("text"), serde_json::json!([]), serde_json::json!({})];
+    let kinds = [
+        Value::Null,
+        Value::Bool(false),
+        serde_json::json!(7),
+        serde_json::json!("text"),
+        serde_json::json!([]),
+        serde_json::json!({}),
+    ];
     let mut checked = 0;
     for p in all.iter().filter(|p| !p.is_empty()) {
         for kind in &kinds {
@@ -122,7 +158,10 @@ fn every_value_replaced_in_turn_by_each_other_type() {
             let bytes = serde_json::to_string_pretty(&v).unwrap();
             check_invariants(bytes.as_bytes());
             let source = Source::new("mutant.json", bytes.into_bytes());
-            let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named) else { panic!("{p}") };
+            let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named)
+            else {
+                panic!("{p}")
+            };
             assert!(!findings.is_empty(), "{p} = {kind}: no finding");
             checked += 1;
         }

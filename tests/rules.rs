@@ -6,9 +6,18 @@ use cloudfront_lint::{lint, Origin, Outcome, Settings, Source};
 use std::path::Path;
 
 fn lint_fixture(path: &Path) -> (String, FileResult, String) {
-    let folder = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    let folder = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
     let code = folder.split('-').next().unwrap().to_owned();
-    let relative = format!("fixtures/{folder}/{}", path.file_name().unwrap().to_str().unwrap());
+    let relative = format!(
+        "fixtures/{folder}/{}",
+        path.file_name().unwrap().to_str().unwrap()
+    );
     let source = Source::new(relative, std::fs::read(path).unwrap());
     let findings = match lint(&source, &Settings::only(&code), Origin::Named) {
         Outcome::Linted(findings) => findings,
@@ -26,10 +35,23 @@ fn fixtures() {
         let name = path.file_name().unwrap().to_str().unwrap();
         let fired = result.findings.iter().filter(|f| f.code == code).count();
         if name.starts_with("fail-") {
-            assert!(fired > 0, "{}: expected a {code} finding, got none", path.display());
+            assert!(
+                fired > 0,
+                "{}: expected a {code} finding, got none",
+                path.display()
+            );
         } else {
-            assert!(name.starts_with("pass-"), "{}: fixture names start with fail- or pass-", path.display());
-            assert_eq!(fired, 0, "{}: expected no {code} finding, got:\n{rendered}", path.display());
+            assert!(
+                name.starts_with("pass-"),
+                "{}: fixture names start with fail- or pass-",
+                path.display()
+            );
+            assert_eq!(
+                fired,
+                0,
+                "{}: expected no {code} finding, got:\n{rendered}",
+                path.display()
+            );
         }
         insta::assert_snapshot!(rendered);
     });
@@ -43,7 +65,12 @@ fn safe_fixes_resolve_their_finding() {
         let path = entry.unwrap().path();
         let (code, result, _) = lint_fixture(&path);
         let mut text = std::fs::read_to_string(&path).unwrap();
-        let mut edits: Vec<_> = result.findings.iter().filter_map(|f| f.fix.as_ref()).flat_map(|f| f.edits.clone()).collect();
+        let mut edits: Vec<_> = result
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .flat_map(|f| f.edits.clone())
+            .collect();
         if edits.is_empty() {
             continue;
         }
@@ -54,9 +81,15 @@ fn safe_fixes_resolve_their_finding() {
         }
         serde_json::from_str::<serde_json::Value>(&text).expect("fixed text is JSON");
         let source = Source::new("fixed.json", text.into_bytes());
-        let Outcome::Linted(after) = lint(&source, &Settings::only(&code), Origin::Named) else { panic!() };
+        let Outcome::Linted(after) = lint(&source, &Settings::only(&code), Origin::Named) else {
+            panic!()
+        };
         let remaining: Vec<_> = after.iter().filter(|f| f.fix.is_some()).collect();
-        assert!(remaining.is_empty(), "{}: fix left {remaining:?}", path.display());
+        assert!(
+            remaining.is_empty(),
+            "{}: fix left {remaining:?}",
+            path.display()
+        );
     }
     assert!(applied >= 3, "expected fixes to apply, applied {applied}");
 }
@@ -66,15 +99,24 @@ fn safe_fixes_resolve_their_finding() {
 #[test]
 fn passing_fixtures_are_structurally_valid() {
     let structural = ["CF010", "CF011", "CF012", "CF013", "CF014", "CF015"];
-    for entry in walkdir::WalkDir::new("fixtures").into_iter().map(Result::unwrap) {
+    for entry in walkdir::WalkDir::new("fixtures")
+        .into_iter()
+        .map(Result::unwrap)
+    {
         let path = entry.path();
         let name = path.file_name().unwrap().to_str().unwrap();
         if !name.starts_with("pass-") {
             continue;
         }
         let source = Source::new(path.display().to_string(), std::fs::read(path).unwrap());
-        let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named) else { panic!() };
-        let found: Vec<_> = findings.iter().filter(|f| structural.contains(&f.code)).map(|f| (f.code, &f.message)).collect();
+        let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named) else {
+            panic!()
+        };
+        let found: Vec<_> = findings
+            .iter()
+            .filter(|f| structural.contains(&f.code))
+            .map(|f| (f.code, &f.message))
+            .collect();
         assert!(found.is_empty(), "{}: {found:?}", path.display());
     }
 }

@@ -26,12 +26,20 @@ pub struct Parsed {
 /// positions of values come from [`SpanTree::scan`], run only when a finding needs one.
 pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     use serde::de::DeserializeSeed;
-    let error = |e: serde_json::Error| SyntaxError { offset: offset_of(text, e.line(), e.column()), message: describe(&e) };
+    let error = |e: serde_json::Error| SyntaxError {
+        offset: offset_of(text, e.line(), e.column()),
+        message: describe(&e),
+    };
     let duplicates = std::cell::Cell::new(false);
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Tracked(&duplicates).deserialize(&mut deserializer).map_err(error)?;
+    let value = Tracked(&duplicates)
+        .deserialize(&mut deserializer)
+        .map_err(error)?;
     deserializer.end().map_err(error)?;
-    Ok(Parsed { value, duplicate_keys: duplicates.get() })
+    Ok(Parsed {
+        value,
+        duplicate_keys: duplicates.get(),
+    })
 }
 
 /// serde_json's own `Value` building, plus noticing duplicate members on the way (so the span
@@ -133,7 +141,11 @@ mod tests {
         let parsed = parse(text).unwrap();
         assert_eq!(parsed.value, serde_json::from_str::<Value>(text).unwrap());
         assert!(parsed.duplicate_keys);
-        assert!(!parse(r#"{"a": {"b": 1}, "b": {"a": 1}}"#).unwrap().duplicate_keys);
+        assert!(
+            !parse(r#"{"a": {"b": 1}, "b": {"a": 1}}"#)
+                .unwrap()
+                .duplicate_keys
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Pointer {
 
     /// The last segment, unescaped; `None` for the root.
     pub fn last(&self) -> Option<String> {
-        self.0.rfind('/').map(|i| unescape(&self.0[i + 1..]).into_owned())
+        self.0
+            .rfind('/')
+            .map(|i| unescape(&self.0[i + 1..]).into_owned())
     }
 
     pub fn as_str(&self) -> &str {

@@ -76,7 +76,14 @@ impl<'t> SpanTree<'t> {
                 b'-' | b'0'..=b'9' => Kind::Number,
                 _ => return Err(err(i)),
             };
-            nodes.push(Node { kind, start: start as u32, end: 0, key_start: key.0, key_end: key.1, next: idx + 1 });
+            nodes.push(Node {
+                kind,
+                start: start as u32,
+                end: 0,
+                key_start: key.0,
+                key_end: key.1,
+                next: idx + 1,
+            });
             key = (0, 0);
             match kind {
                 Kind::Object | Kind::Array => {
@@ -103,7 +110,9 @@ impl<'t> SpanTree<'t> {
                 }
                 Kind::Number => {
                     i += 1;
-                    while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-') {
+                    while i < b.len()
+                        && matches!(b[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                    {
                         i += 1;
                     }
                 }
@@ -114,7 +123,9 @@ impl<'t> SpanTree<'t> {
             // After a value: close containers, or step to the next element or member.
             loop {
                 i = skip_ws(b, i);
-                let Some(&top) = stack.last() else { break 'value };
+                let Some(&top) = stack.last() else {
+                    break 'value;
+                };
                 let top_kind = nodes[top as usize].kind;
                 match b.get(i).copied() {
                     Some(b',') => {
@@ -207,14 +218,18 @@ impl<'t> SpanTree<'t> {
             }
             // Raw text is compared first; only escaped keys need decoding to compare.
             let mut decoded: Vec<(String, Range<usize>)> = if escaped {
-                keys.iter().map(|(raw, r)| (serde_json::from_str(raw).unwrap_or_default(), r.clone())).collect()
+                keys.iter()
+                    .map(|(raw, r)| (serde_json::from_str(raw).unwrap_or_default(), r.clone()))
+                    .collect()
             } else {
                 let mut sorted: Vec<&(&str, Range<usize>)> = keys.iter().collect();
                 sorted.sort_unstable_by_key(|(k, _)| *k);
                 if !sorted.windows(2).any(|w| w[0].0 == w[1].0) {
                     continue;
                 }
-                keys.iter().map(|(raw, r)| (raw[1..raw.len() - 1].to_owned(), r.clone())).collect()
+                keys.iter()
+                    .map(|(raw, r)| (raw[1..raw.len() - 1].to_owned(), r.clone()))
+                    .collect()
             };
             decoded.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
             let pointer = self.pointer_of(idx);
@@ -329,7 +344,10 @@ mod tests {
         let tree = SpanTree::scan(text).unwrap();
         assert_eq!(span(text, &tree, ""), (&text[1..], None));
         assert_eq!(span(text, &tree, "/a/0"), ("1", None));
-        assert_eq!(span(text, &tree, "/a/1/b~0c~1d"), (r#""x\"y""#, Some(r#""b~c/d""#)));
+        assert_eq!(
+            span(text, &tree, "/a/1/b~0c~1d"),
+            (r#""x\"y""#, Some(r#""b~c/d""#))
+        );
         assert_eq!(span(text, &tree, "/a/2"), ("[]", None));
         assert_eq!(span(text, &tree, "/e"), ("{}", Some(r#""e""#)));
         assert_eq!(span(text, &tree, "/a z"), ("true", Some(r#""a\u0020z""#)));

@@ -72,7 +72,11 @@ pub struct Origin<'a> {
     #[serde(rename = "OriginPath", deserialize_with = "lenient")]
     pub origin_path: Option<&'a str>,
     /// CloudFormation calls the list `OriginCustomHeaders`.
-    #[serde(rename = "CustomHeaders", alias = "OriginCustomHeaders", deserialize_with = "lenient")]
+    #[serde(
+        rename = "CustomHeaders",
+        alias = "OriginCustomHeaders",
+        deserialize_with = "lenient"
+    )]
     pub custom_headers: Option<Counted<OriginCustomHeader<'a>>>,
     #[serde(rename = "S3OriginConfig", deserialize_with = "lenient")]
     pub s3_origin_config: Option<S3OriginConfig<'a>>,

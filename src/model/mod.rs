@@ -84,7 +84,11 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
                 while let Some(item) = seq.next_element::<Elem<T>>()? {
                     items.push(item);
                 }
-                Ok(Counted { quantity: None, items: Some(items), computed: false })
+                Ok(Counted {
+                    quantity: None,
+                    items: Some(items),
+                    computed: false,
+                })
             }
         }
 
@@ -94,14 +98,22 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
 
 impl<T> Default for Counted<T> {
     fn default() -> Self {
-        Counted { quantity: None, items: None, computed: false }
+        Counted {
+            quantity: None,
+            items: None,
+            computed: false,
+        }
     }
 }
 
 impl<T> Counted<T> {
     /// The well-formed items with their index in `Items`.
     pub fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
-        self.items.iter().flatten().enumerate().filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
+        self.items
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
     }
 
     /// How many entries `Items` has, well-formed or not.
@@ -121,7 +133,11 @@ pub fn items<T>(list: &Option<Counted<T>>) -> impl Iterator<Item = (usize, &T)> 
 
 /// The well-formed entries of a plain `Items` array (the wrappers with extra members).
 pub fn plain_items<T>(items: &Option<Vec<Elem<T>>>) -> impl Iterator<Item = (usize, &T)> {
-    items.iter().flatten().enumerate().filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
+    items
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, e)| e.0.as_ref().map(|t| (i, t)))
 }
 
 impl Origin<'_> {
@@ -130,8 +146,7 @@ impl Origin<'_> {
         if self.s3_origin_config.is_some() {
             return true;
         }
-        self.custom_origin_config.is_none()
-            && self.domain_name.is_some_and(is_s3_rest_domain)
+        self.custom_origin_config.is_none() && self.domain_name.is_some_and(is_s3_rest_domain)
     }
 
     /// Whether S3 is reached through an origin access control or identity, so that it answers
@@ -168,16 +183,20 @@ impl<'a> DistributionConfig<'a> {
             behavior: b,
             pointer: crate::ptr!["DefaultCacheBehavior"],
         });
-        default.into_iter().chain(items(&self.cache_behaviors).map(|(i, b)| BehaviorRef {
-            behavior: b,
-            pointer: crate::ptr!["CacheBehaviors", "Items", i],
-        }))
+        default
+            .into_iter()
+            .chain(items(&self.cache_behaviors).map(|(i, b)| BehaviorRef {
+                behavior: b,
+                pointer: crate::ptr!["CacheBehaviors", "Items", i],
+            }))
     }
 
     /// Whether the list of ordered behaviours is known: not computed by CloudFormation, every
     /// entry readable.
     pub fn behaviors_known(&self) -> bool {
-        self.cache_behaviors.as_ref().is_none_or(|l| !l.computed && l.iter().count() == l.len())
+        self.cache_behaviors
+            .as_ref()
+            .is_none_or(|l| !l.computed && l.iter().count() == l.len())
     }
 
     /// Whether every origin and origin group has a plain, literal id. When one does not (a
@@ -187,18 +206,24 @@ impl<'a> DistributionConfig<'a> {
         fn known<T>(list: &Option<Counted<T>>, id: impl Fn(&T) -> Option<&str>) -> bool {
             list.as_ref().is_none_or(|l| {
                 !l.computed
-                    && l.iter().count() == l.len() && l.iter().all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
+                    && l.iter().count() == l.len()
+                    && l.iter()
+                        .all(|(_, t)| id(t).is_some_and(|s| !crate::rules::text::is_placeholder(s)))
             })
         }
         known(&self.origins, |o| o.id) && known(&self.origin_groups, |g| g.id)
     }
 
     pub fn origin(&self, id: &str) -> Option<&Origin<'a>> {
-        items(&self.origins).map(|(_, o)| o).find(|o| o.id == Some(id))
+        items(&self.origins)
+            .map(|(_, o)| o)
+            .find(|o| o.id == Some(id))
     }
 
     pub fn origin_group(&self, id: &str) -> Option<&OriginGroup<'a>> {
-        items(&self.origin_groups).map(|(_, g)| g).find(|g| g.id == Some(id))
+        items(&self.origin_groups)
+            .map(|(_, g)| g)
+            .find(|g| g.id == Some(id))
     }
 }
 
@@ -222,7 +247,19 @@ mod tests {
         let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.unwrap())).collect();
         assert_eq!(ids, [(0, "a"), (2, "b")]);
         let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer.to_string()).collect();
-        assert_eq!(behaviors, ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]);
-        assert_eq!(c.cache_behaviors.unwrap().iter().nth(1).unwrap().1.target_origin_id, Some("b"));
+        assert_eq!(
+            behaviors,
+            ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]
+        );
+        assert_eq!(
+            c.cache_behaviors
+                .unwrap()
+                .iter()
+                .nth(1)
+                .unwrap()
+                .1
+                .target_origin_id,
+            Some("b")
+        );
     }
 }

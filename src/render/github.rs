@@ -29,7 +29,9 @@ pub fn render(results: &[&FileResult]) -> String {
 
 /// Escaping of GitHub's workflow command data (the message).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escaping of GitHub's workflow command properties.

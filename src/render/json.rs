@@ -69,14 +69,20 @@ pub fn render(results: &[&FileResult], summary: &Summary) -> String {
                 message: &f.message,
                 help: f.help.as_deref(),
                 pointer: f.location.pointer.as_str(),
-                range: JsonRange { start: *start, end: *end },
+                range: JsonRange {
+                    start: *start,
+                    end: *end,
+                },
                 labels: f
                     .labels
                     .iter()
                     .map(|l| JsonLabel {
                         message: &l.message,
                         pointer: l.location.pointer.as_str(),
-                        range: OffsetRange { start: l.location.range.start, end: l.location.range.end },
+                        range: OffsetRange {
+                            start: l.location.range.start,
+                            end: l.location.range.end,
+                        },
                     })
                     .collect(),
                 fix: f.fix.as_ref().map(|fix| JsonFix {
@@ -85,13 +91,23 @@ pub fn render(results: &[&FileResult], summary: &Summary) -> String {
                     edits: fix
                         .edits
                         .iter()
-                        .map(|e| JsonEdit { range: OffsetRange { start: e.range.start, end: e.range.end }, content: &e.content })
+                        .map(|e| JsonEdit {
+                            range: OffsetRange {
+                                start: e.range.start,
+                                end: e.range.end,
+                            },
+                            content: &e.content,
+                        })
                         .collect(),
                 }),
             });
         }
     }
-    let output = Output { version: 1, findings, summary: *summary };
+    let output = Output {
+        version: 1,
+        findings,
+        summary: *summary,
+    };
     let mut text = serde_json::to_string_pretty(&output).expect("plain data serialises");
     text.push('\n');
     text

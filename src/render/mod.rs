@@ -26,11 +26,18 @@ impl FileResult {
                 .iter()
                 .map(|f| {
                     let r = &f.location.range;
-                    (index.position(&source.text, r.start), index.position(&source.text, r.end))
+                    (
+                        index.position(&source.text, r.start),
+                        index.position(&source.text, r.end),
+                    )
                 })
                 .collect()
         };
-        FileResult { path: source.path.clone(), findings, positions }
+        FileResult {
+            path: source.path.clone(),
+            findings,
+            positions,
+        }
     }
 }
 

@@ -148,9 +148,15 @@ pub fn render(results: &[&FileResult]) -> String {
             ReportingDescriptor {
                 id: m.code,
                 name: m.name,
-                short_description: Text { text: m.summary.to_owned() },
-                full_description: Text { text: m.doc.to_owned() },
-                default_configuration: Configuration { level: level(m.severity) },
+                short_description: Text {
+                    text: m.summary.to_owned(),
+                },
+                full_description: Text {
+                    text: m.doc.to_owned(),
+                },
+                default_configuration: Configuration {
+                    level: level(m.severity),
+                },
             }
         })
         .collect();
@@ -158,19 +164,23 @@ pub fn render(results: &[&FileResult]) -> String {
     for result in results {
         let artifact = uri(&result.path);
         for (f, (start, end)) in result.findings.iter().zip(&result.positions) {
-            let rule_index = REGISTRY.iter().position(|r| r.meta().code == f.code).unwrap_or(0);
+            let rule_index = REGISTRY
+                .iter()
+                .position(|r| r.meta().code == f.code)
+                .unwrap_or(0);
             let text = match &f.help {
                 Some(help) => format!("{} (help: {help})", f.message),
                 None => f.message.clone(),
             };
-            let region = |range: &std::ops::Range<usize>, s: Option<(usize, usize, usize, usize)>| Region {
-                start_line: s.map(|s| s.0),
-                start_column: s.map(|s| s.1),
-                end_line: s.map(|s| s.2),
-                end_column: s.map(|s| s.3),
-                byte_offset: range.start,
-                byte_length: range.end - range.start,
-            };
+            let region =
+                |range: &std::ops::Range<usize>, s: Option<(usize, usize, usize, usize)>| Region {
+                    start_line: s.map(|s| s.0),
+                    start_column: s.map(|s| s.1),
+                    end_line: s.map(|s| s.2),
+                    end_column: s.map(|s| s.3),
+                    byte_offset: range.start,
+                    byte_length: range.end - range.start,
+                };
             out.push(SarifResult {
                 rule_id: f.code,
                 rule_index,
@@ -178,10 +188,18 @@ pub fn render(results: &[&FileResult]) -> String {
                 message: Text { text },
                 locations: [Location {
                     physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation { uri: artifact.clone() },
-                        region: region(&f.location.range, Some((start.line, start.column, end.line, end.column))),
+                        artifact_location: ArtifactLocation {
+                            uri: artifact.clone(),
+                        },
+                        region: region(
+                            &f.location.range,
+                            Some((start.line, start.column, end.line, end.column)),
+                        ),
                     },
-                    logical_locations: [LogicalLocation { fully_qualified_name: f.location.pointer.as_str(), kind: "member" }],
+                    logical_locations: [LogicalLocation {
+                        fully_qualified_name: f.location.pointer.as_str(),
+                        kind: "member",
+                    }],
                 }],
                 related_locations: f
                     .labels
@@ -190,10 +208,14 @@ pub fn render(results: &[&FileResult]) -> String {
                     .map(|(i, l)| RelatedLocation {
                         id: i + 1,
                         physical_location: PhysicalLocation {
-                            artifact_location: ArtifactLocation { uri: artifact.clone() },
+                            artifact_location: ArtifactLocation {
+                                uri: artifact.clone(),
+                            },
                             region: region(&l.location.range, None),
                         },
-                        message: Text { text: l.message.clone() },
+                        message: Text {
+                            text: l.message.clone(),
+                        },
                     })
                     .collect(),
             });
@@ -221,6 +243,9 @@ pub fn render(results: &[&FileResult]) -> String {
 mod tests {
     #[test]
     fn uris_are_escaped() {
-        assert_eq!(super::uri("infra/my cdn é.json"), "infra/my%20cdn%20%C3%A9.json");
+        assert_eq!(
+            super::uri("infra/my cdn é.json"),
+            "infra/my%20cdn%20%C3%A9.json"
+        );
     }
 }

@@ -11,7 +11,11 @@ pub fn render_file(result: &FileResult, text: &str, color: bool) -> String {
         return String::new();
     }
     let index = LineIndex::new(text);
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for (finding, (start, _)) in result.findings.iter().zip(&result.positions) {
         // A renderer bug must not take the run down: fall back to a one-line form.
@@ -37,8 +41,14 @@ pub fn render_file(result: &FileResult, text: &str, color: bool) -> String {
 
 /// One finding as annotate-snippets groups, given only the lines its spans cover (the
 /// renderer's cost grows with the text it is handed).
-fn report<'a>(finding: &'a Finding, path: &'a str, text: &'a str, index: &LineIndex) -> Vec<Group<'a>> {
-    let ranges = std::iter::once(&finding.location.range).chain(finding.labels.iter().map(|l| &l.location.range));
+fn report<'a>(
+    finding: &'a Finding,
+    path: &'a str,
+    text: &'a str,
+    index: &LineIndex,
+) -> Vec<Group<'a>> {
+    let ranges = std::iter::once(&finding.location.range)
+        .chain(finding.labels.iter().map(|l| &l.location.range));
     let (mut first, mut last) = (usize::MAX, 0);
     for r in ranges {
         first = first.min(index.position(text, r.start).line);
@@ -64,19 +74,30 @@ fn report<'a>(finding: &'a Finding, path: &'a str, text: &'a str, index: &LineIn
         .line_start(first)
         .annotation(AnnotationKind::Primary.span(clamp(&finding.location.range)));
     for label in &finding.labels {
-        snippet = snippet.annotation(AnnotationKind::Context.span(clamp(&label.location.range)).label(label.message.as_str()));
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(clamp(&label.location.range))
+                .label(label.message.as_str()),
+        );
     }
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    let mut title = level.primary_title(finding.message.as_str()).id(finding.code).element(snippet);
+    let mut title = level
+        .primary_title(finding.message.as_str())
+        .id(finding.code)
+        .element(snippet);
     if let Some(help) = &finding.help {
         title = title.element(Level::HELP.message(help.as_str()));
     }
     if let Some(fix) = &finding.fix {
-        title = title.element(Level::NOTE.message(format!("fix available ({}): {}", fix.applicability_str(), fix.title)));
+        title = title.element(Level::NOTE.message(format!(
+            "fix available ({}): {}",
+            fix.applicability_str(),
+            fix.title
+        )));
     }
     vec![title]
 }
@@ -85,7 +106,11 @@ fn report<'a>(finding: &'a Finding, path: &'a str, text: &'a str, index: &LineIn
 pub fn render_summary(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let files = plural(summary.files, "file");
-    let skipped = if summary.skipped > 0 { format!(", {} skipped (not distribution configs)", summary.skipped) } else { String::new() };
+    let skipped = if summary.skipped > 0 {
+        format!(", {} skipped (not distribution configs)", summary.skipped)
+    } else {
+        String::new()
+    };
     if summary.errors + summary.warnings + summary.infos == 0 {
         return format!("No findings in {files}{skipped}.\n");
     }

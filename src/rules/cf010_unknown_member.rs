@@ -11,7 +11,8 @@ pub static META: RuleMeta = RuleMeta {
     code: "CF010",
     name: "unknown-member",
     severity: Severity::Error,
-    summary: "A member the API does not have (the AWS CLI rejects unknown parameters before sending)",
+    summary:
+        "A member the API does not have (the AWS CLI rejects unknown parameters before sending)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF010-unknown-member.md"),
 };

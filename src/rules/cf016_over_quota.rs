@@ -30,23 +30,63 @@ impl Rule for OverQuota {
         use crate::model::items;
         let config = cx.config;
         let mut counted = vec![
-            (Pointer::root().key("Origins").key("Items"), config.origins.as_ref().map_or(0, |l| l.len()), quota::ORIGINS),
-            (Pointer::root().key("OriginGroups").key("Items"), config.origin_groups.as_ref().map_or(0, |l| l.len()), quota::ORIGIN_GROUPS),
-            (Pointer::root().key("CacheBehaviors").key("Items"), config.cache_behaviors.as_ref().map_or(0, |l| l.len()), quota::CACHE_BEHAVIORS),
-            (Pointer::root().key("Aliases").key("Items"), config.aliases.as_ref().map_or(0, |l| l.len()), quota::ALIASES),
+            (
+                Pointer::root().key("Origins").key("Items"),
+                config.origins.as_ref().map_or(0, |l| l.len()),
+                quota::ORIGINS,
+            ),
+            (
+                Pointer::root().key("OriginGroups").key("Items"),
+                config.origin_groups.as_ref().map_or(0, |l| l.len()),
+                quota::ORIGIN_GROUPS,
+            ),
+            (
+                Pointer::root().key("CacheBehaviors").key("Items"),
+                config.cache_behaviors.as_ref().map_or(0, |l| l.len()),
+                quota::CACHE_BEHAVIORS,
+            ),
+            (
+                Pointer::root().key("Aliases").key("Items"),
+                config.aliases.as_ref().map_or(0, |l| l.len()),
+                quota::ALIASES,
+            ),
         ];
         let mut timeouts = Vec::new();
         for (i, origin) in items(&config.origins) {
             let base = Pointer::root().key("Origins").key("Items").index(i);
-            counted.push((base.key("CustomHeaders").key("Items"), origin.custom_headers.as_ref().map_or(0, |l| l.len()), quota::ORIGIN_CUSTOM_HEADERS));
+            counted.push((
+                base.key("CustomHeaders").key("Items"),
+                origin.custom_headers.as_ref().map_or(0, |l| l.len()),
+                quota::ORIGIN_CUSTOM_HEADERS,
+            ));
             let custom = origin.custom_origin_config.as_ref();
             let vpc = origin.vpc_origin_config.as_ref();
             let s3 = origin.s3_origin_config.as_ref();
-            timeouts.push((base.key("CustomOriginConfig").key("OriginReadTimeout"), custom.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
-            timeouts.push((base.key("S3OriginConfig").key("OriginReadTimeout"), s3.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
-            timeouts.push((base.key("VpcOriginConfig").key("OriginReadTimeout"), vpc.and_then(|c| c.origin_read_timeout), quota::ORIGIN_READ_TIMEOUT));
-            timeouts.push((base.key("CustomOriginConfig").key("OriginKeepaliveTimeout"), custom.and_then(|c| c.origin_keepalive_timeout), quota::ORIGIN_KEEPALIVE_TIMEOUT));
-            timeouts.push((base.key("VpcOriginConfig").key("OriginKeepaliveTimeout"), vpc.and_then(|c| c.origin_keepalive_timeout), quota::ORIGIN_KEEPALIVE_TIMEOUT));
+            timeouts.push((
+                base.key("CustomOriginConfig").key("OriginReadTimeout"),
+                custom.and_then(|c| c.origin_read_timeout),
+                quota::ORIGIN_READ_TIMEOUT,
+            ));
+            timeouts.push((
+                base.key("S3OriginConfig").key("OriginReadTimeout"),
+                s3.and_then(|c| c.origin_read_timeout),
+                quota::ORIGIN_READ_TIMEOUT,
+            ));
+            timeouts.push((
+                base.key("VpcOriginConfig").key("OriginReadTimeout"),
+                vpc.and_then(|c| c.origin_read_timeout),
+                quota::ORIGIN_READ_TIMEOUT,
+            ));
+            timeouts.push((
+                base.key("CustomOriginConfig").key("OriginKeepaliveTimeout"),
+                custom.and_then(|c| c.origin_keepalive_timeout),
+                quota::ORIGIN_KEEPALIVE_TIMEOUT,
+            ));
+            timeouts.push((
+                base.key("VpcOriginConfig").key("OriginKeepaliveTimeout"),
+                vpc.and_then(|c| c.origin_keepalive_timeout),
+                quota::ORIGIN_KEEPALIVE_TIMEOUT,
+            ));
         }
         for (at, n, (limit, what)) in counted {
             if n > limit {

@@ -11,7 +11,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF101",
     name: "quantity-mismatch",
     severity: Severity::Error,
-    summary: "A `Quantity` that differs from the number of `Items` (CloudFront: InconsistentQuantities)",
+    summary:
+        "A `Quantity` that differs from the number of `Items` (CloudFront: InconsistentQuantities)",
     fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF101-quantity-mismatch.md"),
 };
@@ -40,7 +41,13 @@ impl Rule for QuantityMismatch {
     }
 }
 
-fn check_wrapper(cx: &Context, wrapper: &Pointer, quantity: u64, items: Option<&Value>, out: &mut Vec<Finding>) {
+fn check_wrapper(
+    cx: &Context,
+    wrapper: &Pointer,
+    quantity: u64,
+    items: Option<&Value>,
+    out: &mut Vec<Finding>,
+) {
     let name = wrapper.last().unwrap_or_else(|| "the list".to_owned());
     let at = wrapper.key("Quantity");
     match items {

@@ -32,14 +32,18 @@ impl Rule for UnknownTargetOrigin {
             return;
         }
         for behavior in config.behaviors() {
-            let Some(target) = behavior.behavior.target_origin_id else { continue };
+            let Some(target) = behavior.behavior.target_origin_id else {
+                continue;
+            };
             if ids.contains(&target) || is_placeholder(target) {
                 continue;
             }
             let at = behavior.pointer.key("TargetOriginId");
             let help = match closest(target, ids.iter().copied()) {
                 Some(id) => format!("did you mean `{id}`?"),
-                None if ids.is_empty() => "define the origin under Origins, or fix the id".to_owned(),
+                None if ids.is_empty() => {
+                    "define the origin under Origins, or fix the id".to_owned()
+                }
                 None => format!("set it to one of {}", quoted_list(&ids[..ids.len().min(8)])),
             };
             cx.report(

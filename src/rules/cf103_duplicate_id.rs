@@ -27,11 +27,14 @@ impl Rule for DuplicateId {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         let mut seen: HashMap<&str, (Pointer, &str)> = HashMap::new();
-        let origins = items(&config.origins).map(|(i, o)| (o.id, ptr!["Origins", "Items", i, "Id"], "origin"));
+        let origins = items(&config.origins)
+            .map(|(i, o)| (o.id, ptr!["Origins", "Items", i, "Id"], "origin"));
         let groups = items(&config.origin_groups)
             .map(|(i, g)| (g.id, ptr!["OriginGroups", "Items", i, "Id"], "origin group"));
         for (id, at, kind) in origins.chain(groups) {
-            let Some(id) = id.filter(|id| !is_placeholder(id)) else { continue };
+            let Some(id) = id.filter(|id| !is_placeholder(id)) else {
+                continue;
+            };
             let Some((first, first_kind)) = seen.get(id) else {
                 seen.insert(id, (at, kind));
                 continue;
@@ -42,8 +45,14 @@ impl Rule for DuplicateId {
                 format!("origin group `{id}` has the id of an origin: a TargetOriginId naming it would be ambiguous, so CloudFront refuses it")
             };
             cx.report(&META, &at, message)
-                .label(first, super::Anchor::Value, format!("the {first_kind} `{id}` is defined here"))
-                .help(format!("give this {kind} an id no other origin or origin group has"))
+                .label(
+                    first,
+                    super::Anchor::Value,
+                    format!("the {first_kind} `{id}` is defined here"),
+                )
+                .help(format!(
+                    "give this {kind} an id no other origin or origin group has"
+                ))
                 .push(out);
         }
     }

@@ -25,7 +25,13 @@ impl Rule for OriginGroupMemberCount {
         for (i, group) in items(&cx.config.origin_groups) {
             let Some(list) = &group.members else { continue };
             // A member chosen by CloudFormation (`Fn::If` with AWS::NoValue) may vanish on deploy.
-            let Some(members) = list.items.as_ref().filter(|_| !list.computed && list.iter().count() == list.len()) else { continue };
+            let Some(members) = list
+                .items
+                .as_ref()
+                .filter(|_| !list.computed && list.iter().count() == list.len())
+            else {
+                continue;
+            };
             let n = members.len();
             if n == 2 {
                 continue;

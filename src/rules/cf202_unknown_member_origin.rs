@@ -30,13 +30,25 @@ impl Rule for UnknownMemberOrigin {
         }
         for (g, group) in items(&config.origin_groups) {
             let group_id = group.id.unwrap_or("?");
-            let Some(members) = &group.members else { continue };
+            let Some(members) = &group.members else {
+                continue;
+            };
             for (m, member) in members.iter() {
-                let Some(origin_id) = member.origin_id else { continue };
+                let Some(origin_id) = member.origin_id else {
+                    continue;
+                };
                 if origin_ids.contains(&origin_id) || is_placeholder(origin_id) {
                     continue;
                 }
-                let at = ptr!["OriginGroups", "Items", g, "Members", "Items", m, "OriginId"];
+                let at = ptr![
+                    "OriginGroups",
+                    "Items",
+                    g,
+                    "Members",
+                    "Items",
+                    m,
+                    "OriginId"
+                ];
                 let report = if config.origin_group(origin_id).is_some() {
                     cx.report(
                         &META,
@@ -56,7 +68,13 @@ impl Rule for UnknownMemberOrigin {
                     )
                     .help(help)
                 };
-                report.label(&ptr!["Origins"], Anchor::Key, "the origins are defined here").push(out);
+                report
+                    .label(
+                        &ptr!["Origins"],
+                        Anchor::Key,
+                        "the origins are defined here",
+                    )
+                    .push(out);
             }
         }
     }

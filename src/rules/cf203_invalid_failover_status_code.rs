@@ -24,7 +24,13 @@ impl Rule for InvalidFailoverStatusCode {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (g, group) in items(&cx.config.origin_groups) {
-            let Some(codes) = group.failover_criteria.as_ref().and_then(|c| c.status_codes.as_ref()) else { continue };
+            let Some(codes) = group
+                .failover_criteria
+                .as_ref()
+                .and_then(|c| c.status_codes.as_ref())
+            else {
+                continue;
+            };
             for (i, &code) in codes.iter() {
                 if FAILOVER_STATUS_CODES.contains(&code) {
                     continue;

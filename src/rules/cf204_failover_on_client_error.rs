@@ -24,21 +24,41 @@ impl Rule for FailoverOnClientError {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         for (g, group) in items(&config.origin_groups) {
-            let Some(codes) = group.failover_criteria.as_ref().and_then(|c| c.status_codes.as_ref()) else { continue };
-            let members: Vec<&str> =
-                group.members.iter().flat_map(|m| m.iter()).filter_map(|(_, m)| m.origin_id).collect();
+            let Some(codes) = group
+                .failover_criteria
+                .as_ref()
+                .and_then(|c| c.status_codes.as_ref())
+            else {
+                continue;
+            };
+            let members: Vec<&str> = group
+                .members
+                .iter()
+                .flat_map(|m| m.iter())
+                .filter_map(|(_, m)| m.origin_id)
+                .collect();
             let primary_id = members.first().copied();
             let primary = primary_id.and_then(|id| config.origin(id));
             let primary_is_s3 = primary.is_some_and(|o| o.is_s3());
             let has = |c: i64| codes.iter().any(|(_, &x)| x == c);
             let group_id = group.id.unwrap_or("?");
             let primary_name = primary_id.map_or("the primary".to_owned(), |id| format!("`{id}`"));
-            let secondary_name = members.get(1).map_or("the secondary".to_owned(), |id| format!("`{id}`"));
+            let secondary_name = members
+                .get(1)
+                .map_or("the secondary".to_owned(), |id| format!("`{id}`"));
             for (i, &code) in codes.iter() {
                 if !matches!(code, 400 | 403 | 404 | 416) {
                     continue;
                 }
-                let at = ptr!["OriginGroups", "Items", g, "FailoverCriteria", "StatusCodes", "Items", i];
+                let at = ptr![
+                    "OriginGroups",
+                    "Items",
+                    g,
+                    "FailoverCriteria",
+                    "StatusCodes",
+                    "Items",
+                    i
+                ];
                 if primary_is_s3 && matches!(code, 403 | 404) {
                     // The documented S3 pattern: a replica bucket answers for objects the primary
                     // lacks. Only a 404 without 403 is worth a word: S3 answers 403 for a

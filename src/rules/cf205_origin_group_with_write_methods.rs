@@ -23,13 +23,24 @@ impl Rule for OriginGroupWithWriteMethods {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let Some(target) = behavior.behavior.target_origin_id else { continue };
+            let Some(target) = behavior.behavior.target_origin_id else {
+                continue;
+            };
             if cx.config.origin_group(target).is_none() {
                 continue;
             }
             // Read raw: CloudFormation writes the methods as a plain array.
-            let Some(methods) = cx.raw_at(&behavior.pointer.key("AllowedMethods").key("Items")).and_then(|v| v.as_array()) else { continue };
-            let writes: Vec<&str> = methods.iter().filter_map(|m| m.as_str()).filter(|m| WRITE_METHODS.contains(m)).collect();
+            let Some(methods) = cx
+                .raw_at(&behavior.pointer.key("AllowedMethods").key("Items"))
+                .and_then(|v| v.as_array())
+            else {
+                continue;
+            };
+            let writes: Vec<&str> = methods
+                .iter()
+                .filter_map(|m| m.as_str())
+                .filter(|m| WRITE_METHODS.contains(m))
+                .collect();
             if writes.is_empty() {
                 continue;
             }

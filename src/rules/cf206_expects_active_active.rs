@@ -23,8 +23,18 @@ const INSTEAD: &str = "to split traffic, choose the origin per request in a view
 
 /// Member names people invent for load balancing (compared without case, `-` and `_`).
 const BALANCING_KEYS: [&str; 12] = [
-    "weight", "weights", "weighting", "loadbalancing", "loadbalance", "routingpolicy", "trafficsplit",
-    "trafficweight", "trafficpercentage", "percentage", "roundrobin", "activeactive",
+    "weight",
+    "weights",
+    "weighting",
+    "loadbalancing",
+    "loadbalance",
+    "routingpolicy",
+    "trafficsplit",
+    "trafficweight",
+    "trafficpercentage",
+    "percentage",
+    "roundrobin",
+    "activeactive",
 ];
 
 impl Rule for ExpectsActiveActive {
@@ -43,7 +53,9 @@ impl Rule for ExpectsActiveActive {
 fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     for section in ["Origins", "OriginGroups"] {
-        let Some(value) = cx.raw.get(section) else { continue };
+        let Some(value) = cx.raw.get(section) else {
+            continue;
+        };
         walk(value, |path, value| {
             for key in value.as_object().into_iter().flat_map(|m| m.keys()) {
                 if is_balancing_key(key) {
@@ -68,7 +80,10 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
 pub fn is_balancing_key(key: &str) -> bool {
     // Compared byte by byte, without case, `-` or `_`, and without allocating: every member of
     // every origin passes through here.
-    let letters = key.bytes().filter(|b| *b != b'-' && *b != b'_').map(|b| b.to_ascii_lowercase());
+    let letters = key
+        .bytes()
+        .filter(|b| *b != b'-' && *b != b'_')
+        .map(|b| b.to_ascii_lowercase());
     BALANCING_KEYS.iter().any(|k| {
         let mut l = letters.clone();
         k.bytes().all(|b| l.next() == Some(b)) && l.next().is_none()
@@ -80,13 +95,18 @@ fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
     let config = cx.config;
     let mut texts: Vec<(Pointer, &str, &str)> = Vec::new();
     // With one origin and no group, a comment about load describes what sits behind the origin.
-    let several_origins = config.origins.as_ref().is_some_and(|o| o.len() > 1) || config.origin_groups.is_some();
+    let several_origins =
+        config.origins.as_ref().is_some_and(|o| o.len() > 1) || config.origin_groups.is_some();
     if let (Some(comment), true) = (config.comment, several_origins) {
         texts.push((ptr!["Comment"], comment, "the comment"));
     }
     for (i, g) in items(&config.origin_groups) {
         if let Some(id) = g.id {
-            texts.push((ptr!["OriginGroups", "Items", i, "Id"], id, "the origin group's id"));
+            texts.push((
+                ptr!["OriginGroups", "Items", i, "Id"],
+                id,
+                "the origin group's id",
+            ));
         }
     }
     for (i, o) in items(&config.origins) {
@@ -95,7 +115,9 @@ fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     for (at, text, what) in texts {
-        let Some(phrase) = balancing_phrase(text) else { continue };
+        let Some(phrase) = balancing_phrase(text) else {
+            continue;
+        };
         cx.report(
             &META,
             &at,
@@ -110,14 +132,27 @@ fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
 /// kind of origin (an ALB), not what the author expects of CloudFront.
 pub fn balancing_phrase(text: &str) -> Option<&'static str> {
     // Most ids and comments hold none of the words: skip them without allocating.
-    let lower_has = |needle: &str| text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
-    if !["activ", "balanc", "robin", "50", "weight", "split"].iter().any(|n| lower_has(n)) {
+    let lower_has = |needle: &str| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if !["activ", "balanc", "robin", "50", "weight", "split"]
+        .iter()
+        .any(|n| lower_has(n))
+    {
         return None;
     }
     let normal: String = text
         .to_lowercase()
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '/' { c } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '/' {
+                c
+            } else {
+                ' '
+            }
+        })
         .collect();
     let words: Vec<&str> = normal.split_whitespace().collect();
     let joined = format!(" {} ", words.join(" "));
@@ -135,13 +170,25 @@ pub fn balancing_phrase(text: &str) -> Option<&'static str> {
         (" traffic split", "splitting traffic"),
     ];
     // The tools that really split traffic are what the rule recommends, not a misunderstanding.
-    if ["route 53", "route53", "continuous deployment", "staging distribution", "global accelerator"].iter().any(|t| joined.contains(t)) {
+    if [
+        "route 53",
+        "route53",
+        "continuous deployment",
+        "staging distribution",
+        "global accelerator",
+    ]
+    .iter()
+    .any(|t| joined.contains(t))
+    {
         return None;
     }
     if let Some((_, phrase)) = phrases.iter().find(|(p, _)| joined.contains(p)) {
         return Some(phrase);
     }
-    if joined.contains(" split traffic ") || joined.contains(" splitting traffic ") || joined.contains(" split the traffic ") {
+    if joined.contains(" split traffic ")
+        || joined.contains(" splitting traffic ")
+        || joined.contains(" split the traffic ")
+    {
         return Some("splitting traffic");
     }
     None
@@ -151,11 +198,26 @@ pub fn balancing_phrase(text: &str) -> Option<&'static str> {
 fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
     let config = cx.config;
     for (g, group) in items(&config.origin_groups) {
-        let Some(members) = &group.members else { continue };
-        let ids: Vec<(usize, &str)> = members.iter().filter_map(|(i, m)| m.origin_id.map(|id| (i, id))).collect();
-        let [(_, first), (second_index, second)] = ids[..] else { continue };
+        let Some(members) = &group.members else {
+            continue;
+        };
+        let ids: Vec<(usize, &str)> = members
+            .iter()
+            .filter_map(|(i, m)| m.origin_id.map(|id| (i, id)))
+            .collect();
+        let [(_, first), (second_index, second)] = ids[..] else {
+            continue;
+        };
         let group_id = group.id.unwrap_or("?");
-        let at = ptr!["OriginGroups", "Items", g, "Members", "Items", second_index, "OriginId"];
+        let at = ptr![
+            "OriginGroups",
+            "Items",
+            g,
+            "Members",
+            "Items",
+            second_index,
+            "OriginId"
+        ];
         let message = if first == second {
             format!("both members of origin group `{group_id}` are origin `{first}`: a failed request is retried on the same origin, so this gives neither failover nor a second origin to share load ({WHAT_CLOUDFRONT_DOES})")
         } else {
@@ -188,8 +250,12 @@ fn shell_default(value: &str) -> Option<&str> {
 fn same_variable(a: &str, b: &str) -> bool {
     let name = |v: &str| -> Option<String> {
         let v = v.strip_prefix('$')?;
-        let v = v.strip_prefix('{').and_then(|v| v.strip_suffix('}')).unwrap_or(v);
-        (!v.is_empty() && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')).then(|| v.to_owned())
+        let v = v
+            .strip_prefix('{')
+            .and_then(|v| v.strip_suffix('}'))
+            .unwrap_or(v);
+        (!v.is_empty() && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_'))
+            .then(|| v.to_owned())
     };
     name(a).is_some_and(|x| name(b) == Some(x))
 }
@@ -200,7 +266,10 @@ mod tests {
 
     #[test]
     fn shell_fallbacks() {
-        assert_eq!(shell_default("${ALB_DNS_BACKUP:-$ALB_DNS}"), Some("$ALB_DNS"));
+        assert_eq!(
+            shell_default("${ALB_DNS_BACKUP:-$ALB_DNS}"),
+            Some("$ALB_DNS")
+        );
         assert!(same_variable("$ALB_DNS", "${ALB_DNS}"));
         assert!(!same_variable("$ALB_DNS", "${ALB_DNS_2}"));
         assert_eq!(shell_default("${ALB_DNS}"), None);
@@ -208,7 +277,13 @@ mod tests {
 
     #[test]
     fn keys() {
-        for key in ["Weight", "weights", "Load_Balancing", "round-robin", "TrafficSplit"] {
+        for key in [
+            "Weight",
+            "weights",
+            "Load_Balancing",
+            "round-robin",
+            "TrafficSplit",
+        ] {
             assert!(is_balancing_key(key), "{key}");
         }
         for key in ["Weigh", "Weightless", "OriginId", "", "LoadBalancer"] {
@@ -218,10 +293,25 @@ mod tests {
 
     #[test]
     fn phrases() {
-        for text in ["Active-Active origins", "50/50 split", "round-robin group", "weighted-alb", "load balance across regions"] {
+        for text in [
+            "Active-Active origins",
+            "50/50 split",
+            "round-robin group",
+            "weighted-alb",
+            "load balance across regions",
+        ] {
             assert!(balancing_phrase(text).is_some(), "{text}");
         }
-        for text in ["ALB load balancer origin", "Global load balancer with failover", "primary-alb", "S3 static site", "failover-group", "Load-balanced API behind an ALB", "api (Route 53 weighted records)", "Blue/green: 50/50 via continuous deployment"] {
+        for text in [
+            "ALB load balancer origin",
+            "Global load balancer with failover",
+            "primary-alb",
+            "S3 static site",
+            "failover-group",
+            "Load-balanced API behind an ALB",
+            "api (Route 53 weighted records)",
+            "Blue/green: 50/50 via continuous deployment",
+        ] {
             assert!(balancing_phrase(text).is_none(), "{text}");
         }
     }

@@ -24,7 +24,9 @@ impl Rule for UnusedOrigin {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        let Some(references) = references(config) else { return };
+        let Some(references) = references(config) else {
+            return;
+        };
         let chooser = origin_chooser(config);
         for (i, origin) in items(&config.origins) {
             let Some(id) = origin.id else { continue };
@@ -56,13 +58,21 @@ impl Rule for UnusedOrigin {
 /// placeholder (it could name any origin).
 pub(super) fn references<'c>(config: &'c DistributionConfig) -> Option<Vec<&'c str>> {
     // A reference that is not a literal (an intrinsic function) could name any origin.
-    let behaviors_literal = config.behaviors_known() && config.behaviors().all(|b| b.behavior.target_origin_id.is_some());
-    let members_literal = items(&config.origin_groups)
-        .all(|(_, g)| g.members.as_ref().is_some_and(|m| m.iter().count() == m.len() && m.iter().all(|(_, m)| m.origin_id.is_some())));
+    let behaviors_literal = config.behaviors_known()
+        && config
+            .behaviors()
+            .all(|b| b.behavior.target_origin_id.is_some());
+    let members_literal = items(&config.origin_groups).all(|(_, g)| {
+        g.members.as_ref().is_some_and(|m| {
+            m.iter().count() == m.len() && m.iter().all(|(_, m)| m.origin_id.is_some())
+        })
+    });
     if !behaviors_literal || !members_literal {
         return None;
     }
-    let targets = config.behaviors().filter_map(|b| b.behavior.target_origin_id);
+    let targets = config
+        .behaviors()
+        .filter_map(|b| b.behavior.target_origin_id);
     let members = items(&config.origin_groups)
         .flat_map(|(_, g)| g.members.iter().flat_map(|m| m.iter()))
         .filter_map(|(_, m)| m.origin_id);
@@ -78,7 +88,9 @@ pub(super) fn origin_chooser(config: &DistributionConfig) -> Option<&'static str
         if items(&b.function_associations).any(|(_, f)| f.event_type == Some("viewer-request")) {
             return Some("viewer-request CloudFront Function");
         }
-        if items(&b.lambda_function_associations).any(|(_, f)| f.event_type == Some("origin-request")) {
+        if items(&b.lambda_function_associations)
+            .any(|(_, f)| f.event_type == Some("origin-request"))
+        {
             return Some("origin-request Lambda@Edge function");
         }
     }

@@ -26,15 +26,28 @@ impl Rule for UnusedOriginGroup {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
         // Only a behaviour whose target is still a placeholder could be targeting the group.
-        if !config.behaviors_known() || config.behaviors().any(|b| b.behavior.target_origin_id.is_none_or(is_placeholder)) {
+        if !config.behaviors_known()
+            || config
+                .behaviors()
+                .any(|b| b.behavior.target_origin_id.is_none_or(is_placeholder))
+        {
             return;
         }
         for (i, group) in items(&config.origin_groups) {
             let Some(id) = group.id else { continue };
-            if is_placeholder(id) || config.behaviors().any(|b| b.behavior.target_origin_id == Some(id)) {
+            if is_placeholder(id)
+                || config
+                    .behaviors()
+                    .any(|b| b.behavior.target_origin_id == Some(id))
+            {
                 continue;
             }
-            let primary = group.members.iter().flat_map(|m| m.iter()).next().and_then(|(_, m)| m.origin_id);
+            let primary = group
+                .members
+                .iter()
+                .flat_map(|m| m.iter())
+                .next()
+                .and_then(|(_, m)| m.origin_id);
             let mut report = cx.report(
                 &META,
                 &ptr!["OriginGroups", "Items", i, "Id"],
@@ -42,7 +55,10 @@ impl Rule for UnusedOriginGroup {
             )
             .help(format!("set the TargetOriginId of the behaviours that should fail over to `{id}`"));
             if let Some(primary) = primary {
-                if let Some(b) = config.behaviors().find(|b| b.behavior.target_origin_id == Some(primary)) {
+                if let Some(b) = config
+                    .behaviors()
+                    .find(|b| b.behavior.target_origin_id == Some(primary))
+                {
                     report = report.label(
                         &b.pointer.key("TargetOriginId"),
                         Anchor::Value,

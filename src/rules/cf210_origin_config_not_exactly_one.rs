@@ -13,7 +13,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF210",
     name: "origin-config-not-exactly-one",
     severity: Severity::Error,
-    summary: "An origin needs exactly one of S3OriginConfig, CustomOriginConfig and VpcOriginConfig",
+    summary:
+        "An origin needs exactly one of S3OriginConfig, CustomOriginConfig and VpcOriginConfig",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF210-origin-config-not-exactly-one.md"),
 };
@@ -26,14 +27,28 @@ impl Rule for OriginConfigNotExactlyOne {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(origins) = cx.raw_at(&ptr!["Origins", "Items"]).and_then(Value::as_array) else { return };
+        let Some(origins) = cx
+            .raw_at(&ptr!["Origins", "Items"])
+            .and_then(Value::as_array)
+        else {
+            return;
+        };
         for (i, origin) in origins.iter().enumerate() {
-            let Some(origin) = origin.as_object().filter(|_| !is_intrinsic(origin)) else { continue };
+            let Some(origin) = origin.as_object().filter(|_| !is_intrinsic(origin)) else {
+                continue;
+            };
             // A config chosen by CloudFormation (`Fn::If` with AWS::NoValue) may or may not be there.
-            if KINDS.iter().any(|k| origin.get(*k).is_some_and(is_intrinsic)) {
+            if KINDS
+                .iter()
+                .any(|k| origin.get(*k).is_some_and(is_intrinsic))
+            {
                 continue;
             }
-            let present: Vec<&str> = KINDS.iter().copied().filter(|k| origin.get(*k).is_some_and(|v| !v.is_null())).collect();
+            let present: Vec<&str> = KINDS
+                .iter()
+                .copied()
+                .filter(|k| origin.get(*k).is_some_and(|v| !v.is_null()))
+                .collect();
             if present.len() == 1 {
                 continue;
             }

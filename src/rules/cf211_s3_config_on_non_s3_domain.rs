@@ -24,9 +24,15 @@ impl Rule for S3ConfigOnNonS3Domain {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let (Some(_), Some(domain)) = (&origin.s3_origin_config, origin.domain_name) else { continue };
+            let (Some(_), Some(domain)) = (&origin.s3_origin_config, origin.domain_name) else {
+                continue;
+            };
             // A domain still to be filled in, or one that is not a bare host (CF213 says so).
-            if is_placeholder(domain) || domain.contains('/') || domain.contains(':') || is_s3_rest_domain(domain) {
+            if is_placeholder(domain)
+                || domain.contains('/')
+                || domain.contains(':')
+                || is_s3_rest_domain(domain)
+            {
                 continue;
             }
             let website = domain.to_ascii_lowercase().contains(".s3-website");

@@ -23,7 +23,10 @@ impl Rule for HttpsToS3Website {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let (Some(custom), Some(domain)) = (&origin.custom_origin_config, origin.domain_name) else { continue };
+            let (Some(custom), Some(domain)) = (&origin.custom_origin_config, origin.domain_name)
+            else {
+                continue;
+            };
             if !domain.to_ascii_lowercase().contains(".s3-website") {
                 continue;
             }

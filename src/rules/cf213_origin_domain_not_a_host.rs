@@ -24,7 +24,9 @@ impl Rule for OriginDomainNotAHost {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let Some(domain) = origin.domain_name else { continue };
+            let Some(domain) = origin.domain_name else {
+                continue;
+            };
             if is_placeholder(domain) {
                 continue;
             }
@@ -33,8 +35,12 @@ impl Rule for OriginDomainNotAHost {
                 Some((scheme, rest)) => (Some(scheme), rest),
                 None => (None, domain),
             };
-            let (host_port, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p.trim_end_matches('/')));
-            let (host, port) = host_port.split_once(':').map_or((host_port, None), |(h, p)| (h, Some(p)));
+            let (host_port, path) = rest
+                .split_once('/')
+                .map_or((rest, ""), |(h, p)| (h, p.trim_end_matches('/')));
+            let (host, port) = host_port
+                .split_once(':')
+                .map_or((host_port, None), |(h, p)| (h, Some(p)));
             let has_path = rest.contains('/');
             if scheme.is_none() && port.is_none() && !has_path {
                 continue;
@@ -47,7 +53,11 @@ impl Rule for OriginDomainNotAHost {
                 parts.push(format!("has a port (`:{port}`)"));
             }
             if has_path {
-                parts.push(if path.is_empty() { "ends with `/`".to_owned() } else { format!("has a path (`/{path}`)") });
+                parts.push(if path.is_empty() {
+                    "ends with `/`".to_owned()
+                } else {
+                    format!("has a path (`/{path}`)")
+                });
             }
             let what = parts.join(" and ");
             let mut help = format!("write only the host, `{host}`");

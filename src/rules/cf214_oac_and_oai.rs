@@ -26,7 +26,10 @@ impl Rule for OacAndOai {
         for (i, origin) in items(&cx.config.origins) {
             let set = |s: Option<&str>| s.is_some_and(|s| !s.is_empty() && !is_placeholder(s));
             let oac = set(origin.origin_access_control_id);
-            let oai = set(origin.s3_origin_config.as_ref().and_then(|c| c.origin_access_identity));
+            let oai = set(origin
+                .s3_origin_config
+                .as_ref()
+                .and_then(|c| c.origin_access_identity));
             if !(oac && oai) {
                 continue;
             }

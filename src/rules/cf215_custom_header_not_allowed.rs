@@ -18,9 +18,28 @@ static META: RuleMeta = RuleMeta {
 
 /// Developer Guide, "Adding custom headers to origin requests": headers that cannot be added.
 const DENIED: [&str; 22] = [
-    "cache-control", "connection", "content-length", "cookie", "host", "if-match", "if-modified-since",
-    "if-none-match", "if-range", "if-unmodified-since", "max-forwards", "pragma", "proxy-authorization",
-    "proxy-connection", "range", "request-range", "te", "trailer", "transfer-encoding", "upgrade", "via", "x-real-ip",
+    "cache-control",
+    "connection",
+    "content-length",
+    "cookie",
+    "host",
+    "if-match",
+    "if-modified-since",
+    "if-none-match",
+    "if-range",
+    "if-unmodified-since",
+    "max-forwards",
+    "pragma",
+    "proxy-authorization",
+    "proxy-connection",
+    "range",
+    "request-range",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+    "x-real-ip",
 ];
 
 impl Rule for CustomHeaderNotAllowed {
@@ -29,10 +48,16 @@ impl Rule for CustomHeaderNotAllowed {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let list = if cx.is_cloudformation() { "OriginCustomHeaders" } else { "CustomHeaders" };
+        let list = if cx.is_cloudformation() {
+            "OriginCustomHeaders"
+        } else {
+            "CustomHeaders"
+        };
         for (o, origin) in items(&cx.config.origins) {
             for (h, header) in items(&origin.custom_headers) {
-                let Some(name) = header.header_name else { continue };
+                let Some(name) = header.header_name else {
+                    continue;
+                };
                 let lower = name.to_ascii_lowercase();
                 let why = if DENIED.contains(&lower.as_str()) {
                     "CloudFront sets or controls it itself"

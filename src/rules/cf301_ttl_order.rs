@@ -9,7 +9,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF301",
     name: "ttl-order",
     severity: Severity::Error,
-    summary: "A behaviour's MinTTL, DefaultTTL and MaxTTL are not in order (CloudFront: InvalidTTLOrder)",
+    summary:
+        "A behaviour's MinTTL, DefaultTTL and MaxTTL are not in order (CloudFront: InvalidTTLOrder)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF301-ttl-order.md"),
 };
@@ -24,8 +25,15 @@ impl Rule for TtlOrder {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             let b = behavior.behavior;
-            let ttls = [("MinTTL", b.min_ttl), ("DefaultTTL", b.default_ttl), ("MaxTTL", b.max_ttl)];
-            let set: Vec<(&str, i64)> = ttls.iter().filter_map(|(n, v)| v.map(|v| (*n, v))).collect();
+            let ttls = [
+                ("MinTTL", b.min_ttl),
+                ("DefaultTTL", b.default_ttl),
+                ("MaxTTL", b.max_ttl),
+            ];
+            let set: Vec<(&str, i64)> = ttls
+                .iter()
+                .filter_map(|(n, v)| v.map(|v| (*n, v)))
+                .collect();
             // The first pair out of order, lower member first.
             let Some((low, high)) = set
                 .iter()

@@ -25,7 +25,13 @@ impl Rule for CachePolicyOrForwardedValues {
     /// the schema rules report its type.
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let Some(raw) = cx.raw_at(&behavior.pointer).filter(|v| !is_intrinsic(v)).and_then(|v| v.as_object()) else { continue };
+            let Some(raw) = cx
+                .raw_at(&behavior.pointer)
+                .filter(|v| !is_intrinsic(v))
+                .and_then(|v| v.as_object())
+            else {
+                continue;
+            };
             let policy = raw.contains_key("CachePolicyId");
             let legacy = raw.contains_key("ForwardedValues");
             // CloudFormation ignores ForwardedValues next to a cache policy (cfn-lint W3704).
@@ -41,7 +47,10 @@ impl Rule for CachePolicyOrForwardedValues {
                 .push(out);
             } else if policy && !cx.is_cloudformation() {
                 // The legacy TTLs belong to ForwardedValues' world too (aws/aws-sdk-net#1698).
-                let ttls: Vec<&str> = ["MinTTL", "DefaultTTL", "MaxTTL"].into_iter().filter(|t| raw.contains_key(*t)).collect();
+                let ttls: Vec<&str> = ["MinTTL", "DefaultTTL", "MaxTTL"]
+                    .into_iter()
+                    .filter(|t| raw.contains_key(*t))
+                    .collect();
                 if let Some(first) = ttls.first() {
                     cx.report(
                         &META,

@@ -9,7 +9,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF303",
     name: "forwarded-values-without-min-ttl",
     severity: Severity::Error,
-    summary: "A behaviour with the legacy ForwardedValues but no MinTTL (CloudFront: InvalidArgument)",
+    summary:
+        "A behaviour with the legacy ForwardedValues but no MinTTL (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF303-forwarded-values-without-min-ttl.md"),
 };
@@ -25,9 +26,14 @@ impl Rule for ForwardedValuesWithoutMinTtl {
             return;
         }
         for behavior in cx.config.behaviors() {
-            let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else { continue };
+            let Some(raw) = cx.raw_at(&behavior.pointer).and_then(|v| v.as_object()) else {
+                continue;
+            };
             // With a cache policy as well, CF302 says what is wrong.
-            if !raw.contains_key("ForwardedValues") || raw.contains_key("CachePolicyId") || raw.contains_key("MinTTL") {
+            if !raw.contains_key("ForwardedValues")
+                || raw.contains_key("CachePolicyId")
+                || raw.contains_key("MinTTL")
+            {
                 continue;
             }
             cx.report(

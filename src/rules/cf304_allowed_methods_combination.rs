@@ -22,7 +22,10 @@ const ALL: [&str; 7] = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELET
 /// string (a placeholder or an intrinsic function: the set is not known).
 fn methods(list: &[Value]) -> Option<Vec<&str>> {
     let mut out: Vec<&str> = list.iter().map(Value::as_str).collect::<Option<_>>()?;
-    if out.iter().any(|m| super::text::is_placeholder(m) || !ALL.contains(m)) {
+    if out
+        .iter()
+        .any(|m| super::text::is_placeholder(m) || !ALL.contains(m))
+    {
         return None; // An unknown method is CF013's (the schema's) to report.
     }
     out.sort_by_key(|m| ALL.iter().position(|a| a == m));
@@ -40,7 +43,9 @@ impl Rule for AllowedMethodsCombination {
             let allowed_at = behavior.pointer.key("AllowedMethods").key("Items");
             // Without AllowedMethods a behaviour allows GET and HEAD.
             let allowed = match cx.raw_at(&allowed_at) {
-                None if cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_none() => Some(ALL[..2].to_vec()),
+                None if cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_none() => {
+                    Some(ALL[..2].to_vec())
+                }
                 found => found.and_then(Value::as_array).and_then(|l| methods(l)),
             };
             let Some(allowed) = allowed else { continue };
@@ -57,11 +62,24 @@ impl Rule for AllowedMethodsCombination {
                 continue;
             }
             // CachedMethods sits inside AllowedMethods in the API, beside it in CloudFormation.
-            let cached_at = [behavior.pointer.key("AllowedMethods").key("CachedMethods").key("Items"), behavior.pointer.key("CachedMethods").key("Items")]
-                .into_iter()
-                .find(|p| cx.raw_at(p).is_some_and(Value::is_array));
+            let cached_at = [
+                behavior
+                    .pointer
+                    .key("AllowedMethods")
+                    .key("CachedMethods")
+                    .key("Items"),
+                behavior.pointer.key("CachedMethods").key("Items"),
+            ]
+            .into_iter()
+            .find(|p| cx.raw_at(p).is_some_and(Value::is_array));
             let Some(cached_at) = cached_at else { continue };
-            let Some(cached) = cx.raw_at(&cached_at).and_then(Value::as_array).and_then(|l| methods(l)) else { continue };
+            let Some(cached) = cx
+                .raw_at(&cached_at)
+                .and_then(Value::as_array)
+                .and_then(|l| methods(l))
+            else {
+                continue;
+            };
             let message = if !(cached == ALL[..2] || cached == ALL[..3]) {
                 format!("CachedMethods {} is not a set CloudFront offers: only GET and HEAD, or GET, HEAD and OPTIONS, can be cached", quoted_list(&cached))
             } else if cached.iter().any(|m| !allowed.contains(m)) {

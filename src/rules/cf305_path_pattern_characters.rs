@@ -30,22 +30,32 @@ impl Rule for PathPatternCharacters {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, behavior) in items(&cx.config.cache_behaviors) {
-            let Some(pattern) = behavior.path_pattern else { continue };
+            let Some(pattern) = behavior.path_pattern else {
+                continue;
+            };
             // `$` is a legal path character: only template markers make a placeholder here.
             if has_template(pattern) {
                 continue;
             }
-            let bad: Vec<char> = pattern.chars().filter(|c| !allowed(*c)).fold(Vec::new(), |mut v, c| {
-                if !v.contains(&c) {
-                    v.push(c);
-                }
-                v
-            });
+            let bad: Vec<char> =
+                pattern
+                    .chars()
+                    .filter(|c| !allowed(*c))
+                    .fold(Vec::new(), |mut v, c| {
+                        if !v.contains(&c) {
+                            v.push(c);
+                        }
+                        v
+                    });
             if bad.is_empty() {
                 continue;
             }
             let spaces = bad.contains(&' ');
-            let others: Vec<String> = bad.iter().filter(|c| **c != ' ').map(|c| c.to_string()).collect();
+            let others: Vec<String> = bad
+                .iter()
+                .filter(|c| **c != ' ')
+                .map(|c| c.to_string())
+                .collect();
             let shown = match (spaces, others.is_empty()) {
                 (true, true) => "a space".to_owned(),
                 (true, false) => format!("a space and {}", quoted_list(&others)),

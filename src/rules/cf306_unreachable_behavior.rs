@@ -67,7 +67,10 @@ impl Rule for UnreachableBehavior {
             .filter_map(|(i, b)| b.path_pattern.filter(|p| !has_template(p)).map(|p| (i, p)))
             .collect();
         // An ordered behaviour for every path leaves nothing to the default behaviour.
-        if let Some(&(i, all)) = patterns.iter().find(|(_, p)| normal(p).bytes().all(|b| b == b'*') && !normal(p).is_empty()) {
+        if let Some(&(i, all)) = patterns
+            .iter()
+            .find(|(_, p)| normal(p).bytes().all(|b| b == b'*') && !normal(p).is_empty())
+        {
             cx.report(
                 &META,
                 &ptr!["CacheBehaviors", "Items", i, "PathPattern"],
@@ -78,7 +81,10 @@ impl Rule for UnreachableBehavior {
             .push(out);
         }
         for (k, &(i, later)) in patterns.iter().enumerate() {
-            let Some(&(j, earlier)) = patterns[..k].iter().find(|(_, e)| covers(normal(e).as_bytes(), normal(later).as_bytes())) else {
+            let Some(&(j, earlier)) = patterns[..k]
+                .iter()
+                .find(|(_, e)| covers(normal(e).as_bytes(), normal(later).as_bytes()))
+            else {
                 continue;
             };
             let message = if normal(earlier) == normal(later) {
@@ -86,10 +92,18 @@ impl Rule for UnreachableBehavior {
             } else {
                 format!("every path `{later}` matches is matched first by the earlier pattern `{earlier}`: CloudFront applies the first behaviour that matches, so this one never applies")
             };
-            cx.report(&META, &ptr!["CacheBehaviors", "Items", i, "PathPattern"], message)
-                .label(&ptr!["CacheBehaviors", "Items", j, "PathPattern"], Anchor::Value, "matched first")
-                .help("move the more specific behaviour above the general one, or remove it")
-                .push(out);
+            cx.report(
+                &META,
+                &ptr!["CacheBehaviors", "Items", i, "PathPattern"],
+                message,
+            )
+            .label(
+                &ptr!["CacheBehaviors", "Items", j, "PathPattern"],
+                Anchor::Value,
+                "matched first",
+            )
+            .help("move the more specific behaviour above the general one, or remove it")
+            .push(out);
         }
     }
 }

@@ -21,15 +21,24 @@ impl Rule for ForwardedValuesInconsistent {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let Some(forwarded) = &behavior.behavior.forwarded_values else { continue };
+            let Some(forwarded) = &behavior.behavior.forwarded_values else {
+                continue;
+            };
             // CloudFormation drops ForwardedValues next to a cache policy (see CF302).
             if cx.is_cloudformation() && behavior.behavior.cache_policy_id.is_some() {
                 continue;
             }
             let at = behavior.pointer.key("ForwardedValues");
             // CloudFormation also takes "true" and "false" as strings.
-            let query_string = cx.raw_at(&at.key("QueryString")).and_then(|v| v.as_bool().or_else(|| v.as_str().and_then(|s| s.parse().ok())));
-            let keys = forwarded.query_string_cache_keys.as_ref().filter(|k| !k.computed).map_or(0, |k| k.len());
+            let query_string = cx.raw_at(&at.key("QueryString")).and_then(|v| {
+                v.as_bool()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            });
+            let keys = forwarded
+                .query_string_cache_keys
+                .as_ref()
+                .filter(|k| !k.computed)
+                .map_or(0, |k| k.len());
             if query_string == Some(false) && keys > 0 {
                 cx.report(
                     &META,
@@ -39,8 +48,17 @@ impl Rule for ForwardedValuesInconsistent {
                 .help("set QueryString to true to forward the query string and cache on those keys, or empty QueryStringCacheKeys")
                 .push(out);
             }
-            let Some(cookies) = &forwarded.cookies else { continue };
-            if cookies.whitelisted_names.as_ref().is_some_and(|n| n.computed) || cx.raw_at(&at.key("Cookies").key("WhitelistedNames")).is_some_and(crate::input::is_intrinsic) {
+            let Some(cookies) = &forwarded.cookies else {
+                continue;
+            };
+            if cookies
+                .whitelisted_names
+                .as_ref()
+                .is_some_and(|n| n.computed)
+                || cx
+                    .raw_at(&at.key("Cookies").key("WhitelistedNames"))
+                    .is_some_and(crate::input::is_intrinsic)
+            {
                 continue;
             }
             let names = cookies.whitelisted_names.as_ref().map_or(0, |n| n.len());

@@ -35,9 +35,14 @@ impl Rule for AliasWithoutCertificate {
             return;
         }
         let custom = certificate.and_then(|c| c.as_object()).is_some_and(|c| {
-            ["ACMCertificateArn", "AcmCertificateArn", "IAMCertificateId", "IamCertificateId"]
-                .iter()
-                .any(|k| c.get(*k).is_some_and(|v| v.as_str() != Some("")))
+            [
+                "ACMCertificateArn",
+                "AcmCertificateArn",
+                "IAMCertificateId",
+                "IamCertificateId",
+            ]
+            .iter()
+            .any(|k| c.get(*k).is_some_and(|v| v.as_str() != Some("")))
         });
         // A ViewerCertificate of the wrong shape is the schema rules' business.
         if custom || certificate.is_some_and(|v| !v.is_object()) {
@@ -56,7 +61,11 @@ impl Rule for AliasWithoutCertificate {
         .anchor(Anchor::Key)
         .help("set ViewerCertificate.ACMCertificateArn to an ACM certificate in us-east-1 that covers these names, with SSLSupportMethod sni-only and MinimumProtocolVersion TLSv1.2_2021");
         if certificate.is_some() {
-            report = report.label(&ptr!["ViewerCertificate"], Anchor::Key, "the default certificate");
+            report = report.label(
+                &ptr!["ViewerCertificate"],
+                Anchor::Key,
+                "the default certificate",
+            );
         }
         report.push(out);
     }

@@ -21,14 +21,32 @@ static META: RuleMeta = RuleMeta {
 /// ones AcmCertificateArn and IamCertificateId, and may compute them).
 /// `None` when one of them is computed by CloudFormation (`Fn::If` …): then nobody can tell.
 pub(super) fn sources(certificate: &serde_json::Map<String, Value>) -> Option<Vec<&'static str>> {
-    const KEYS: [&str; 5] = ["CloudFrontDefaultCertificate", "ACMCertificateArn", "AcmCertificateArn", "IAMCertificateId", "IamCertificateId"];
-    if KEYS.iter().any(|k| certificate.get(*k).is_some_and(crate::input::is_intrinsic)) {
+    const KEYS: [&str; 5] = [
+        "CloudFrontDefaultCertificate",
+        "ACMCertificateArn",
+        "AcmCertificateArn",
+        "IAMCertificateId",
+        "IamCertificateId",
+    ];
+    if KEYS
+        .iter()
+        .any(|k| certificate.get(*k).is_some_and(crate::input::is_intrinsic))
+    {
         return None;
     }
-    let set = |keys: &[&str]| keys.iter().any(|k| certificate.get(*k).is_some_and(|v| v.as_str() != Some("") && !v.is_null()));
+    let set = |keys: &[&str]| {
+        keys.iter().any(|k| {
+            certificate
+                .get(*k)
+                .is_some_and(|v| v.as_str() != Some("") && !v.is_null())
+        })
+    };
     let mut found = Vec::new();
     // CloudFormation also takes the strings "true" and "false".
-    if certificate.get("CloudFrontDefaultCertificate").is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true")) {
+    if certificate
+        .get("CloudFrontDefaultCertificate")
+        .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
+    {
         found.push("CloudFrontDefaultCertificate");
     }
     if set(&["ACMCertificateArn", "AcmCertificateArn"]) {
@@ -46,12 +64,22 @@ impl Rule for CertificateSourceNotExactlyOne {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(certificate) = cx.raw.get("ViewerCertificate").filter(|v| !crate::input::is_intrinsic(v)).and_then(Value::as_object) else { return };
+        let Some(certificate) = cx
+            .raw
+            .get("ViewerCertificate")
+            .filter(|v| !crate::input::is_intrinsic(v))
+            .and_then(Value::as_object)
+        else {
+            return;
+        };
         // The deprecated form (Certificate with CertificateSource) names its source itself.
-        if certificate.contains_key("Certificate") && certificate.contains_key("CertificateSource") {
+        if certificate.contains_key("Certificate") && certificate.contains_key("CertificateSource")
+        {
             return;
         }
-        let Some(found) = sources(certificate) else { return };
+        let Some(found) = sources(certificate) else {
+            return;
+        };
         if found.len() == 1 {
             return;
         }
@@ -66,4 +94,3 @@ impl Rule for CertificateSourceNotExactlyOne {
             .push(out);
     }
 }
-

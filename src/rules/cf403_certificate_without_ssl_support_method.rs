@@ -12,7 +12,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF403",
     name: "certificate-without-ssl-support-method",
     severity: Severity::Error,
-    summary: "An ACM or IAM certificate without SSLSupportMethod (CloudFront: InvalidViewerCertificate)",
+    summary:
+        "An ACM or IAM certificate without SSLSupportMethod (CloudFront: InvalidViewerCertificate)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF403-certificate-without-ssl-support-method.md"),
 };
@@ -23,13 +24,19 @@ impl Rule for CertificateWithoutSslSupportMethod {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else { return };
-        let Some(found) = sources(certificate) else { return };
+        let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else {
+            return;
+        };
+        let Some(found) = sources(certificate) else {
+            return;
+        };
         // With several sources CF402 speaks; only a custom certificate needs the method.
         if found.len() != 1 || found[0] == "CloudFrontDefaultCertificate" {
             return;
         }
-        if certificate.contains_key("SSLSupportMethod") || certificate.contains_key("SslSupportMethod") {
+        if certificate.contains_key("SSLSupportMethod")
+            || certificate.contains_key("SslSupportMethod")
+        {
             return;
         }
         cx.report(

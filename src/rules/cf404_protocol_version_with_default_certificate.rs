@@ -12,7 +12,8 @@ static META: RuleMeta = RuleMeta {
     code: "CF404",
     name: "protocol-version-with-default-certificate",
     severity: Severity::Warning,
-    summary: "A MinimumProtocolVersion other than TLSv1 with the default certificate, which ignores it",
+    summary:
+        "A MinimumProtocolVersion other than TLSv1 with the default certificate, which ignores it",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF404-protocol-version-with-default-certificate.md"),
 };
@@ -23,11 +24,18 @@ impl Rule for ProtocolVersionWithDefaultCertificate {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else { return };
+        let Some(certificate) = cx.raw.get("ViewerCertificate").and_then(Value::as_object) else {
+            return;
+        };
         if sources(certificate).is_none_or(|s| s != ["CloudFrontDefaultCertificate"]) {
             return;
         }
-        let Some(version) = certificate.get("MinimumProtocolVersion").and_then(Value::as_str) else { return };
+        let Some(version) = certificate
+            .get("MinimumProtocolVersion")
+            .and_then(Value::as_str)
+        else {
+            return;
+        };
         // Only a stricter policy than the one CloudFront keeps is a lost intention.
         if version == "TLSv1" || version == "SSLv3" {
             return;

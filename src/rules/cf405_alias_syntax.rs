@@ -37,11 +37,20 @@ impl Rule for AliasSyntax {
             let problem = if alias.contains("://") || alias.contains('/') {
                 Some(format!("`{alias}` is a URL, not a domain name"))
             } else if alias.chars().any(|c| c.is_ascii_uppercase()) {
-                Some(format!("`{alias}` has uppercase letters; alternate domain names must be lowercase"))
+                Some(format!(
+                    "`{alias}` has uppercase letters; alternate domain names must be lowercase"
+                ))
             } else if !wildcard_ok {
                 Some(format!("`{alias}` has a wildcard other than a leading `*.`, the only form CloudFront accepts"))
-            } else if !alias.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.*".contains(c))
-                || alias.split('.').any(|label| label.is_empty() || label.len() > 63 || label.starts_with('-') || label.ends_with('-'))
+            } else if !alias
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.*".contains(c))
+                || alias.split('.').any(|label| {
+                    label.is_empty()
+                        || label.len() > 63
+                        || label.starts_with('-')
+                        || label.ends_with('-')
+                })
             {
                 Some(format!("`{alias}` is not a valid DNS name (labels of 1 to 63 letters, digits and inner hyphens, separated by dots)"))
             } else if !alias.contains('.') {
@@ -50,16 +59,31 @@ impl Rule for AliasSyntax {
                 None
             };
             if let Some(problem) = problem {
-                cx.report(&META, &at, format!("{problem}: CloudFront rejects the config (InvalidArgument)"))
-                    .help(format!("write the bare host name in lowercase, such as `{}`", suggestion(alias)))
-                    .push(out);
+                cx.report(
+                    &META,
+                    &at,
+                    format!("{problem}: CloudFront rejects the config (InvalidArgument)"),
+                )
+                .help(format!(
+                    "write the bare host name in lowercase, such as `{}`",
+                    suggestion(alias)
+                ))
+                .push(out);
                 continue;
             }
             if let Some(&(j, _)) = aliases[..k].iter().find(|(_, a)| *a == alias) {
-                cx.report(&META, &at, format!("`{alias}` is listed twice in Aliases: CloudFront rejects the config"))
-                    .label(&ptr!["Aliases", "Items", j], Anchor::Value, "listed first here")
-                    .help("remove the second one (and set Aliases.Quantity to match)")
-                    .push(out);
+                cx.report(
+                    &META,
+                    &at,
+                    format!("`{alias}` is listed twice in Aliases: CloudFront rejects the config"),
+                )
+                .label(
+                    &ptr!["Aliases", "Items", j],
+                    Anchor::Value,
+                    "listed first here",
+                )
+                .help("remove the second one (and set Aliases.Quantity to match)")
+                .push(out);
             }
         }
     }
@@ -68,7 +92,11 @@ impl Rule for AliasSyntax {
 /// The host of a URL or name, lowercased; a misplaced wildcard moved to the front.
 fn suggestion(alias: &str) -> String {
     let rest = alias.split_once("://").map_or(alias, |(_, r)| r);
-    let host = rest.split(['/', ':']).next().unwrap_or(rest).to_ascii_lowercase();
+    let host = rest
+        .split(['/', ':'])
+        .next()
+        .unwrap_or(rest)
+        .to_ascii_lowercase();
     match host.rsplit_once("*.") {
         Some((_, domain)) if host.contains('*') => format!("*.{domain}"),
         _ => host,

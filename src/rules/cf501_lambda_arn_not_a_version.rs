@@ -24,7 +24,9 @@ impl Rule for LambdaArnNotAVersion {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             for (i, association) in items(&behavior.behavior.lambda_function_associations) {
-                let Some(arn) = association.lambda_function_arn else { continue };
+                let Some(arn) = association.lambda_function_arn else {
+                    continue;
+                };
 
                 // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
                 let parts: Vec<&str> = arn.split(':').collect();
@@ -34,18 +36,33 @@ impl Rule for LambdaArnNotAVersion {
                 let region = parts[3];
                 let qualifier = parts.get(7).copied();
                 // Only the parts this rule reads must be literal: a templated account id is fine.
-                if is_placeholder(region) || qualifier.is_some_and(|q| q != "$LATEST" && is_placeholder(q)) {
+                if is_placeholder(region)
+                    || qualifier.is_some_and(|q| q != "$LATEST" && is_placeholder(q))
+                {
                     continue;
                 }
                 const VERSION: &str = "InvalidLambdaFunctionAssociation: \"The function ARN must reference a specific function version.\"";
                 let (problem, error) = match qualifier {
                     None | Some("") => ("has no version (an unqualified ARN)".to_owned(), VERSION),
-                    Some("$LATEST") => ("names $LATEST, not a published version".to_owned(), VERSION),
-                    Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => (format!("names the alias `{q}`, not a published version"), VERSION),
-                    Some(_) if region != "us-east-1" => (format!("is in {region}, but Lambda@Edge functions must be in us-east-1"), "InvalidLambdaFunctionAssociation"),
+                    Some("$LATEST") => {
+                        ("names $LATEST, not a published version".to_owned(), VERSION)
+                    }
+                    Some(q) if !q.bytes().all(|b| b.is_ascii_digit()) || q.is_empty() => (
+                        format!("names the alias `{q}`, not a published version"),
+                        VERSION,
+                    ),
+                    Some(_) if region != "us-east-1" => (
+                        format!("is in {region}, but Lambda@Edge functions must be in us-east-1"),
+                        "InvalidLambdaFunctionAssociation",
+                    ),
                     Some(_) => continue,
                 };
-                let at = behavior.pointer.key("LambdaFunctionAssociations").key("Items").index(i).key("LambdaFunctionARN");
+                let at = behavior
+                    .pointer
+                    .key("LambdaFunctionAssociations")
+                    .key("Items")
+                    .index(i)
+                    .key("LambdaFunctionARN");
                 cx.report(
                     &META,
                     &at,

@@ -24,14 +24,36 @@ impl Rule for FunctionEventType {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             let b = behavior.behavior;
-            let function_at = |i: usize| behavior.pointer.key("FunctionAssociations").key("Items").index(i).key("EventType");
-            let lambda_at = |i: usize| behavior.pointer.key("LambdaFunctionAssociations").key("Items").index(i).key("EventType");
+            let function_at = |i: usize| {
+                behavior
+                    .pointer
+                    .key("FunctionAssociations")
+                    .key("Items")
+                    .index(i)
+                    .key("EventType")
+            };
+            let lambda_at = |i: usize| {
+                behavior
+                    .pointer
+                    .key("LambdaFunctionAssociations")
+                    .key("Items")
+                    .index(i)
+                    .key("EventType")
+            };
             // (event, where, which kind); events still to be filled in are left alone.
             let functions: Vec<(&str, crate::json::Pointer)> = items(&b.function_associations)
-                .filter_map(|(i, f)| f.event_type.filter(|e| !is_placeholder(e)).map(|e| (e, function_at(i))))
+                .filter_map(|(i, f)| {
+                    f.event_type
+                        .filter(|e| !is_placeholder(e))
+                        .map(|e| (e, function_at(i)))
+                })
                 .collect();
             let lambdas: Vec<(&str, crate::json::Pointer)> = items(&b.lambda_function_associations)
-                .filter_map(|(i, f)| f.event_type.filter(|e| !is_placeholder(e)).map(|e| (e, lambda_at(i))))
+                .filter_map(|(i, f)| {
+                    f.event_type
+                        .filter(|e| !is_placeholder(e))
+                        .map(|e| (e, lambda_at(i)))
+                })
                 .collect();
             for (event, at) in &functions {
                 if event.starts_with("origin-") {

@@ -22,15 +22,30 @@ impl Rule for ErrorResponseHalfSet {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(responses) = cx.raw_at(&ptr!["CustomErrorResponses", "Items"]).and_then(Value::as_array) else { return };
+        let Some(responses) = cx
+            .raw_at(&ptr!["CustomErrorResponses", "Items"])
+            .and_then(Value::as_array)
+        else {
+            return;
+        };
         for (i, response) in responses.iter().enumerate() {
-            let Some(response) = response.as_object() else { continue };
-            let set = |k: &str| response.get(k).is_some_and(|v| v.as_str() != Some("") && !v.is_null());
+            let Some(response) = response.as_object() else {
+                continue;
+            };
+            let set = |k: &str| {
+                response
+                    .get(k)
+                    .is_some_and(|v| v.as_str() != Some("") && !v.is_null())
+            };
             let (page, code) = (set("ResponsePagePath"), set("ResponseCode"));
             if page == code {
                 continue;
             }
-            let (has, lacks) = if page { ("ResponsePagePath", "ResponseCode") } else { ("ResponseCode", "ResponsePagePath") };
+            let (has, lacks) = if page {
+                ("ResponsePagePath", "ResponseCode")
+            } else {
+                ("ResponseCode", "ResponsePagePath")
+            };
             cx.report(
                 &META,
                 &ptr!["CustomErrorResponses", "Items", i, has],

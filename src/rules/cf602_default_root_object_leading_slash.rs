@@ -21,7 +21,9 @@ impl Rule for DefaultRootObjectLeadingSlash {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(object) = cx.config.default_root_object else { return };
+        let Some(object) = cx.config.default_root_object else {
+            return;
+        };
         if !object.starts_with('/') {
             return;
         }
@@ -32,10 +34,19 @@ impl Rule for DefaultRootObjectLeadingSlash {
         } else {
             format!("DefaultRootObject `{object}` starts with `/`: CloudFront accepts it, but it looks for an object named with the slash, so a request for the root URL does not return `{name}`")
         };
-        let mut report = cx.report(&META, &at, message)
-        .help(if name.is_empty() { "set DefaultRootObject to the object's name, such as index.html, or to \"\" for none".to_owned() } else { format!("write `{name}`, without the slash") });
+        let mut report = cx.report(&META, &at, message).help(if name.is_empty() {
+            "set DefaultRootObject to the object's name, such as index.html, or to \"\" for none"
+                .to_owned()
+        } else {
+            format!("write `{name}`, without the slash")
+        });
         if !name.is_empty() {
-            report = report.fix_replace(format!("Remove the leading slash: {name}"), Applicability::Safe, &at, serde_json::to_string(name).unwrap_or_default());
+            report = report.fix_replace(
+                format!("Remove the leading slash: {name}"),
+                Applicability::Safe,
+                &at,
+                serde_json::to_string(name).unwrap_or_default(),
+            );
         }
         report.push(out);
     }

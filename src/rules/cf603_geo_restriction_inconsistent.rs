@@ -22,9 +22,20 @@ impl Rule for GeoRestrictionInconsistent {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let Some(geo) = cx.config.restrictions.as_ref().and_then(|r| r.geo_restriction.as_ref()) else { return };
+        let Some(geo) = cx
+            .config
+            .restrictions
+            .as_ref()
+            .and_then(|r| r.geo_restriction.as_ref())
+        else {
+            return;
+        };
         let at = ptr!["Restrictions", "GeoRestriction"];
-        let list = if cx.is_cloudformation() { "Locations" } else { "Items" };
+        let list = if cx.is_cloudformation() {
+            "Locations"
+        } else {
+            "Items"
+        };
         // A list CloudFormation computes (`{"Ref": "AllowedCountries"}`) has a length nobody knows.
         let raw_list = cx.raw_at(&at.key(list));
         if raw_list.is_some_and(|v| !v.is_array()) {

@@ -73,7 +73,14 @@ pub use cf016_over_quota::META as OVER_QUOTA;
 pub use cf206_expects_active_active::is_balancing_key as cf206_balancing_key;
 
 /// The rules the schema pass reports (one validation for all of them).
-pub static SCHEMA_RULES: [&RuleMeta; 6] = [&UNKNOWN_MEMBER, &MISSING_MEMBER, &WRONG_TYPE, &VALUE_NOT_ALLOWED, &OUT_OF_RANGE, &PATTERN_MISMATCH];
+pub static SCHEMA_RULES: [&RuleMeta; 6] = [
+    &UNKNOWN_MEMBER,
+    &MISSING_MEMBER,
+    &WRONG_TYPE,
+    &VALUE_NOT_ALLOWED,
+    &OUT_OF_RANGE,
+    &PATTERN_MISMATCH,
+];
 
 /// What every rule declares about itself.
 pub struct RuleMeta {
@@ -205,11 +212,23 @@ impl<'a> Context<'a> {
         text: &'a str,
         base: usize,
     ) -> Self {
-        Context { config, raw: target.value, target, text, base, spans }
+        Context {
+            config,
+            raw: target.value,
+            target,
+            text,
+            base,
+            spans,
+        }
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
-    pub fn report(&self, rule: &'static RuleMeta, at: &Pointer, message: impl Into<String>) -> Report<'_, 'a> {
+    pub fn report(
+        &self,
+        rule: &'static RuleMeta,
+        at: &Pointer,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
         Report {
             cx: self,
             finding: Finding {
@@ -229,7 +248,9 @@ impl<'a> Context<'a> {
     /// The place in the file of a pointer into the config. A pointer to something absent falls
     /// back to its nearest present ancestor.
     pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
-        let spans = self.spans.get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
+        let spans = self
+            .spans
+            .get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
         let mut pointer = self.target.to_file(at);
         loop {
             if let Some(found) = spans.locate(&pointer) {
@@ -240,10 +261,16 @@ impl<'a> Context<'a> {
                     }
                     _ => found.value,
                 };
-                return Location { pointer, range: range.start + self.base..range.end + self.base };
+                return Location {
+                    pointer,
+                    range: range.start + self.base..range.end + self.base,
+                };
             }
             if pointer.as_str().is_empty() {
-                return Location { pointer, range: self.base..self.base };
+                return Location {
+                    pointer,
+                    range: self.base..self.base,
+                };
             }
             pointer = pointer.parent();
         }
@@ -333,14 +360,30 @@ impl Report<'_, '_> {
     /// A secondary place, shown with its own label.
     pub fn label(mut self, at: &Pointer, anchor: Anchor, message: impl Into<String>) -> Self {
         let location = self.cx.locate(at, anchor);
-        self.finding.labels.push(Label { location, message: message.into() });
+        self.finding.labels.push(Label {
+            location,
+            message: message.into(),
+        });
         self
     }
 
     /// A fix that replaces the value at `at` with `json` (JSON text).
-    pub fn fix_replace(mut self, title: impl Into<String>, applicability: Applicability, at: &Pointer, json: String) -> Self {
+    pub fn fix_replace(
+        mut self,
+        title: impl Into<String>,
+        applicability: Applicability,
+        at: &Pointer,
+        json: String,
+    ) -> Self {
         let range = self.cx.locate(at, Anchor::Value).range;
-        self.finding.fix = Some(Fix { title: title.into(), applicability, edits: vec![Edit { range, content: json }] });
+        self.finding.fix = Some(Fix {
+            title: title.into(),
+            applicability,
+            edits: vec![Edit {
+                range,
+                content: json,
+            }],
+        });
         self
     }
 

@@ -7,7 +7,8 @@ pub fn is_placeholder(value: &str) -> bool {
     if value.contains("{{") || value.contains("${") || value.contains("$(") {
         return true;
     }
-    b.windows(2).any(|w| w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'_'))
+    b.windows(2)
+        .any(|w| w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'_'))
 }
 
 /// A template marker (`${…}`, `$(…)`, `{{ … }}`), for values where a bare `$word` is legal
@@ -25,7 +26,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(row[j]).min(row[j + 1]) };
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(row[j + 1])
+            };
             previous = current;
         }
     }
@@ -43,13 +48,24 @@ pub fn closest<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) 
     let mut best: Option<(Rank, &str)> = None;
     for candidate in candidates {
         let candidate_lower = candidate.to_lowercase();
-        let distance = if candidate_lower == wanted_lower { 0 } else { edit_distance(wanted, candidate) };
+        let distance = if candidate_lower == wanted_lower {
+            0
+        } else {
+            edit_distance(wanted, candidate)
+        };
         let limit = (wanted.chars().count().max(candidate.chars().count()) / 3).max(1);
         if distance > limit {
             continue;
         }
-        let shared = wanted_lower.chars().zip(candidate_lower.chars()).take_while(|(a, b)| a == b).count();
-        let gap = match (wanted_lower.chars().nth(shared), candidate_lower.chars().nth(shared)) {
+        let shared = wanted_lower
+            .chars()
+            .zip(candidate_lower.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let gap = match (
+            wanted_lower.chars().nth(shared),
+            candidate_lower.chars().nth(shared),
+        ) {
             (Some(a), Some(b)) => (lookalike(a) as u32).abs_diff(lookalike(b) as u32),
             _ => u32::MAX,
         };
@@ -74,7 +90,10 @@ fn lookalike(c: char) -> char {
 /// siblings, where an edit distance would point at something shorter and weaker.
 pub fn extensions<'c>(wanted: &str, candidates: impl IntoIterator<Item = &'c str>) -> Vec<&'c str> {
     let wanted = wanted.to_lowercase();
-    candidates.into_iter().filter(|c| c.len() > wanted.len() && c.to_lowercase().starts_with(&wanted)).collect()
+    candidates
+        .into_iter()
+        .filter(|c| c.len() > wanted.len() && c.to_lowercase().starts_with(&wanted))
+        .collect()
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c`, each in backticks.
@@ -93,7 +112,12 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["${ALB_DNS}", "cli-$(date +%s)", "$BUCKET_NAME.s3.amazonaws.com", "{{ origin }}"] {
+        for p in [
+            "${ALB_DNS}",
+            "cli-$(date +%s)",
+            "$BUCKET_NAME.s3.amazonaws.com",
+            "{{ origin }}",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
         for p in ["primary-alb", "price$5", "a$", "your-bucket-name"] {
@@ -103,13 +127,25 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(closest("failover-grup", ["primary", "failover-group"]), Some("failover-group"));
+        assert_eq!(
+            closest("failover-grup", ["primary", "failover-group"]),
+            Some("failover-group")
+        );
         assert_eq!(closest("S3-Origin", ["s3-origin"]), Some("s3-origin"));
         assert_eq!(closest("api", ["static-site"]), None);
-        assert_eq!(closest("http2.0", ["http1.1", "http2", "http3", "http2and3"]), Some("http2"));
-        assert_eq!(closest("TLSv1.3", ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]), Some("TLSv1.2"));
+        assert_eq!(
+            closest("http2.0", ["http1.1", "http2", "http3", "http2and3"]),
+            Some("http2")
+        );
+        assert_eq!(
+            closest("TLSv1.3", ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2"]),
+            Some("TLSv1.2")
+        );
         assert_eq!(closest("CF2O4", ["CF204", "CF214", "CF404"]), Some("CF204"));
-        assert_eq!(extensions("TLSv1.2", ["TLSv1", "TLSv1.2_2019", "TLSv1.2_2021"]), ["TLSv1.2_2019", "TLSv1.2_2021"]);
+        assert_eq!(
+            extensions("TLSv1.2", ["TLSv1", "TLSv1.2_2019", "TLSv1.2_2021"]),
+            ["TLSv1.2_2019", "TLSv1.2_2021"]
+        );
         assert_eq!(quoted_list(&["a", "b", "c"]), "`a`, `b` and `c`");
     }
 }
