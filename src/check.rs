@@ -25,10 +25,31 @@ impl InputPath {
 }
 
 /// Directories nobody wants linted, on top of hidden folders and whatever .gitignore says.
-const SKIPPED_DIRS: [&str; 5] = ["node_modules", ".terraform", "target", "cdk.out", ".git"];
+const SKIPPED_DIRS: [&str; 4] = ["node_modules", ".terraform", "target", ".git"];
 
-/// The inputs named on the command line, with directories expanded to their `*.json` files
-/// (sorted). A path that cannot be walked comes back as an error to report.
+/// Files that may hold a distribution: JSON (API input, CloudFormation, CDK's `cdk.out`), YAML
+/// templates, and `.template` files in either syntax.
+const EXTENSIONS: [&str; 4] = ["json", "yaml", "yml", "template"];
+
+/// Whether a walk goes into this directory. In a CDK app's `cdk.out` only the synthesized
+/// templates matter: its `asset.*` folders are the app's bundled code and files.
+fn walked_into(entry: &ignore::DirEntry) -> bool {
+    let name = entry.file_name();
+    if SKIPPED_DIRS.iter().any(|d| name == *d) {
+        return false;
+    }
+    let in_cdk_out = entry
+        .path()
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|p| p == "cdk.out");
+    !(in_cdk_out
+        && name.to_str().is_some_and(|n| n.starts_with("asset."))
+        && entry.file_type().is_some_and(|t| t.is_dir()))
+}
+
+/// The inputs named on the command line, with directories expanded to the files in them that may
+/// hold a distribution (sorted). A path that cannot be walked comes back as an error to report.
 pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(String, String)>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -44,16 +65,17 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
                 .git_ignore(true)
                 .require_git(false)
                 .follow_links(false)
-                .filter_entry(|e| !SKIPPED_DIRS.iter().any(|d| e.file_name() == *d))
+                .filter_entry(walked_into)
                 .build();
             for entry in walker {
                 match entry {
                     Ok(e) => {
-                        let is_json = e
+                        let wanted = e
                             .path()
                             .extension()
-                            .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-                        if is_json && e.file_type().is_some_and(|t| t.is_file()) {
+                            .and_then(|x| x.to_str())
+                            .is_some_and(|x| EXTENSIONS.iter().any(|w| x.eq_ignore_ascii_case(w)));
+                        if wanted && e.file_type().is_some_and(|t| t.is_file()) {
                             found.push(e.into_path());
                         }
                     }

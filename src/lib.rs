@@ -1,13 +1,15 @@
 //! cloudfront-lint: find what CloudFront would reject, or silently do differently, in a
 //! DistributionConfig, each finding at its exact place in the file.
 //!
-//! bytes → [`Source`] → [`json::parse`] → [`input::detect`] → typed [`model`] → [`rules`] → [`Finding`]s → [`render`]
+//! bytes → [`Source`] → [`document::parse`] (JSON or YAML) → [`form::detect`] (API or CloudFormation)
+//! → typed [`model`] → [`rules`] → [`Finding`]s → [`render`]
 
 pub mod check;
 pub mod cli;
+pub mod document;
 pub mod facts;
 pub mod finding;
-pub mod input;
+pub mod form;
 pub mod json;
 pub mod model;
 pub mod render;
@@ -15,13 +17,15 @@ pub mod rules;
 pub mod schema;
 pub mod settings;
 pub mod source;
+pub mod yaml;
 
 pub use finding::{Finding, Severity};
 pub use settings::Settings;
 pub use source::Source;
 
+use document::{Locate, Spans, Syntax};
 use finding::Location;
-use input::Detected;
+use form::{Detected, Form};
 use rules::Context;
 
 /// Largest file the linter reads; larger ones get a finding instead (documented in README).
@@ -84,47 +88,50 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             "the file is empty: a DistributionConfig is a JSON object".into(),
         );
     }
+    let syntax = Syntax::of(&source.path, text);
+    // A template met while walking is worth parsing only if it names a distribution.
+    if origin == Origin::Walked
+        && syntax == Syntax::Yaml
+        && !text.contains("AWS::CloudFront::Distribution")
+    {
+        return Outcome::Skipped {
+            reason: "YAML without an AWS::CloudFront::Distribution".into(),
+        };
+    }
     let mut findings = Vec::new();
     // A UTF-8 byte order mark: Python's JSON reader (the AWS CLI's) refuses it. Say so, then lint
-    // the rest so that one invisible character does not hide every other finding.
+    // the rest so that one invisible character does not hide every other finding. (YAML allows one.)
     let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    if base > 0 && settings.enabled(&rules::INVALID_JSON) {
+    if base > 0 && syntax == Syntax::Json && settings.enabled(&rules::INVALID_JSON) {
         findings.push(Finding::about_file(
             &rules::INVALID_JSON,
             0..3,
             "the file starts with a UTF-8 byte order mark, which the AWS CLI's JSON reader rejects (\"Unexpected UTF-8 BOM\")".into(),
         ));
     }
-    let body = &text[base..];
-    let parsed = match json::parse(body) {
-        Ok(parsed) => parsed,
+    let document = match document::parse(text, base, syntax) {
+        Ok(document) => document,
         Err(e) => {
             if origin == Origin::Walked && !looks_like_config(text) {
                 return Outcome::Skipped {
-                    reason: "not JSON".into(),
+                    reason: format!("not {}", syntax.name()),
                 };
             }
-            let at = base + e.offset;
+            let at = e.offset.min(text.len());
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             if settings.enabled(&rules::INVALID_JSON) {
                 findings.push(Finding::about_file(
                     &rules::INVALID_JSON,
                     at..end,
-                    format!("not valid JSON: {}", e.message),
+                    format!("not valid {}: {}", syntax.name(), e.message),
                 ));
             }
             return Outcome::Linted(findings);
         }
     };
-    let value = parsed.value;
-    // Where things are is worked out only for files with something to report. The text parsed
-    // as JSON already, so the scan cannot fail; an empty tree would only locate nothing.
-    let spans = std::cell::OnceCell::new();
-    let spans_of = || spans.get_or_init(|| json::SpanTree::scan(body).unwrap_or_default());
-    if parsed.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
-        duplicate_keys(spans_of(), base, &mut findings);
-    }
-    let targets = match input::detect(&value) {
+    let value = &document.value;
+    let spans = &document.spans;
+    let targets = match form::detect(value) {
         Detected::Configs(targets) => targets,
         Detected::Unsupported { reason } => return Outcome::Skipped { reason },
         Detected::NotAConfig { reason, at } => {
@@ -132,37 +139,36 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
                 return Outcome::Skipped { reason };
             }
             if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
-                let range = spans_of().locate(&at).map_or(0..0, |l| match l.key {
+                let range = spans.locate(&at).map_or(0..0, |l| match l.key {
                     Some(key) => key,
                     None => l.value.start..l.value.start + 1,
                 });
                 let mut f = Finding::about_file(
                     &rules::NOT_A_DISTRIBUTION_CONFIG,
-                    range.start + base..range.end + base,
+                    range,
                     format!("not a CloudFront distribution config: {reason}"),
                 );
                 f.location.pointer = at;
-                f.help = Some(format!("expected {}", input::EXPECTED));
+                f.help = Some(format!("expected {}", form::EXPECTED));
                 findings.push(f);
             }
             return Outcome::Linted(findings);
         }
     };
+    if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
+        duplicate_keys(spans, &targets, &mut findings);
+    }
     for target in &targets {
-        // A cell per target: the rules' Context borrows it for as long as it borrows the config.
-        let target_spans = std::cell::OnceCell::new();
-        if let Some(scanned) = spans.get() {
-            let _ = target_spans.set(scanned.clone());
-        }
+        let from = findings.len();
         let config = model::from_value(target.value);
-        let cx = Context::new(&config, target, &target_spans, body, base);
+        let cx = Context::new(&config, target, spans);
         for rule in rules::REGISTRY {
             if settings.enabled(rule.meta()) {
                 rule.check(&cx, &mut findings);
             }
         }
-        // The schema is the API's shape; a CloudFormation template is checked by CloudFormation's.
-        if target.form == input::Form::Api && schema::any_enabled(settings) {
+        // Each form is checked against its own schema (the API's, or CloudFormation's).
+        if schema::any_enabled(settings) {
             // A rule error that explains a value better (CF201's member count, CF203's status code)
             // wins over the schema's generic range or value finding at the same place.
             let mut structural = Vec::new();
@@ -176,6 +182,11 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             });
             findings.extend(structural);
         }
+        if target.form != Form::Api {
+            for f in &mut findings[from..] {
+                target.form.respell(f);
+            }
+        }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
@@ -184,24 +195,34 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
 }
 
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the
-/// earlier ones are silently dropped.
-fn duplicate_keys(spans: &json::SpanTree, base: usize, out: &mut Vec<Finding>) {
+/// earlier ones are silently dropped. In a template, only the distributions are our business.
+fn duplicate_keys(spans: &Spans, targets: &[form::Target], out: &mut Vec<Finding>) {
+    let who = if targets.iter().any(|t| t.form == Form::CloudFormation) {
+        "CloudFormation"
+    } else {
+        "the AWS CLI"
+    };
     for (object, key, ranges) in spans.duplicate_keys() {
+        if !targets
+            .iter()
+            .any(|t| object.as_str().starts_with(t.prefix.as_str()))
+        {
+            continue;
+        }
         let Some((last, earlier)) = ranges.split_last() else {
             continue;
         };
-        let shift = |r: &std::ops::Range<usize>| r.start + base..r.end + base;
         for range in earlier {
             let mut f = Finding::about_file(
                 &rules::DUPLICATE_KEY,
-                shift(range),
-                format!("`{key}` appears {} times in this object: the AWS CLI keeps only the last one, so this one is ignored", ranges.len()),
+                range.clone(),
+                format!("`{key}` appears {} times in this object: {who} keeps only the last one, so this one is ignored", ranges.len()),
             );
             f.location.pointer = object.key(&key);
             f.labels.push(finding::Label {
                 location: Location {
                     pointer: object.key(&key),
-                    range: shift(last),
+                    range: last.clone(),
                 },
                 message: "this is the one that counts".to_owned(),
             });

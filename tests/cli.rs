@@ -176,11 +176,19 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
     let dir = scratch("walk");
     std::fs::create_dir_all(dir.join("infra/cdn")).unwrap();
     std::fs::create_dir_all(dir.join("node_modules/pkg")).unwrap();
-    std::fs::create_dir_all(dir.join("cdk.out")).unwrap();
+    std::fs::create_dir_all(dir.join("cdk.out/asset.0123abcd")).unwrap();
     std::fs::copy(FAIL, dir.join("infra/cdn/b.json")).unwrap();
     std::fs::copy(PASS, dir.join("infra/cdn/a.json")).unwrap();
     std::fs::copy(FAIL, dir.join("node_modules/pkg/x.json")).unwrap();
-    std::fs::copy(FAIL, dir.join("cdk.out/x.json")).unwrap();
+    // A CDK app's root: the synthesized template is linted, the bundled assets are not.
+    std::fs::copy(FAIL, dir.join("cdk.out/asset.0123abcd/x.json")).unwrap();
+    let template = r#"{"Resources": {"Cdn": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
+        "Enabled": true, "Origins": [{"Id": "a", "DomainName": "example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}],
+        "DefaultCacheBehavior": {"TargetOriginId": "b", "ViewerProtocolPolicy": "redirect-to-https", "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}}}}"#;
+    std::fs::write(dir.join("cdk.out/Stack.template.json"), template).unwrap();
+    std::fs::write(dir.join("cdk.out/manifest.json"), r#"{"version": "36.0.0", "artifacts": {}}"#).unwrap();
+    // YAML that is not a template (CI, Kubernetes) is skipped without being parsed.
+    std::fs::write(dir.join("ci.yml"), "on: push\njobs: {}\n").unwrap();
     std::fs::copy(FAIL, dir.join("ignored.json")).unwrap();
     std::fs::write(dir.join(".gitignore"), "ignored.json\n").unwrap();
     std::fs::write(dir.join("package.json"), r#"{"name": "infra"}"#).unwrap();
@@ -195,9 +203,11 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
         .iter()
         .map(|f| f["file"].as_str().unwrap())
         .collect();
-    assert_eq!(files, [dir.join("infra/cdn/b.json").to_str().unwrap()]);
-    assert_eq!(v["summary"]["files"], 2);
-    assert_eq!(v["summary"]["skipped"], 2);
+    let mut distinct = files.clone();
+    distinct.dedup();
+    assert_eq!(distinct, [dir.join("cdk.out/Stack.template.json").to_str().unwrap(), dir.join("infra/cdn/b.json").to_str().unwrap()]);
+    assert_eq!(v["summary"]["files"], 3);
+    assert_eq!(v["summary"]["skipped"], 4);
 }
 
 #[test]

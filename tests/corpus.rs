@@ -18,7 +18,7 @@ fn lint_folder(folder: &str) -> BTreeMap<String, Vec<(String, String)>> {
     let mut by_file = BTreeMap::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path: PathBuf = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "json") {
+        if path.extension().is_none_or(|e| e == "md") {
             continue;
         }
         let o = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint"))
@@ -132,6 +132,35 @@ fn wild_configs_are_judged_as_a_careful_reader_would() {
                 "{file}: nothing wrong, but errors {:?}",
                 errors(found)
             ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Real CloudFormation in YAML (and two JSON templates), scored by the verdicts of its README: read
+/// every file, no error where CloudFormation and CloudFront accept it (clean, misbehaves), an error
+/// where a deployment fails (rejected). `unsure` files are only read.
+#[test]
+fn cloudformation_yaml_templates_are_judged_as_their_readme_says() {
+    let results = lint_folder("cfn-yaml");
+    let readme = std::fs::read_to_string(Path::new(CORPUS).join("cfn-yaml/README.md")).unwrap();
+    let verdicts: Vec<(&str, &str)> = readme
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            Some((cells.first()?.trim_matches('`'), cells.get(5)?.trim_matches('*')))
+        })
+        .collect();
+    assert_eq!(verdicts.len(), results.len(), "every file has a verdict: {verdicts:?}");
+    let mut problems = Vec::new();
+    for (file, verdict) in verdicts {
+        let found = results.get(file).unwrap_or_else(|| panic!("{file} not in the corpus"));
+        match verdict {
+            "clean" | "misbehaves" if !errors(found).is_empty() => problems.push(format!("{file} ({verdict}): errors {:?}", errors(found))),
+            "rejected" if errors(found).is_empty() => problems.push(format!("{file} (rejected): no error ({found:?})")),
+            "clean" | "misbehaves" | "rejected" | "unsure" => {}
+            other => problems.push(format!("{file}: unknown verdict {other}")),
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

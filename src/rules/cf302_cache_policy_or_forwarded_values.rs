@@ -3,7 +3,7 @@
 use super::text::quoted_list;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
-use crate::input::is_intrinsic;
+use crate::form::is_intrinsic;
 
 pub struct CachePolicyOrForwardedValues;
 

@@ -57,7 +57,7 @@ impl Rule for ForwardedValuesInconsistent {
                 .is_some_and(|n| n.computed)
                 || cx
                     .raw_at(&at.key("Cookies").key("WhitelistedNames"))
-                    .is_some_and(crate::input::is_intrinsic)
+                    .is_some_and(crate::form::is_intrinsic)
             {
                 continue;
             }

@@ -31,7 +31,7 @@ impl Rule for AliasWithoutCertificate {
         // Read raw: CloudFormation spells the members AcmCertificateArn and IamCertificateId,
         // and may compute them with intrinsic functions.
         let certificate = cx.raw.get("ViewerCertificate");
-        if certificate.is_some_and(crate::input::is_intrinsic) {
+        if certificate.is_some_and(crate::form::is_intrinsic) {
             return;
         }
         let custom = certificate.and_then(|c| c.as_object()).is_some_and(|c| {

@@ -30,7 +30,7 @@ pub(super) fn sources(certificate: &serde_json::Map<String, Value>) -> Option<Ve
     ];
     if KEYS
         .iter()
-        .any(|k| certificate.get(*k).is_some_and(crate::input::is_intrinsic))
+        .any(|k| certificate.get(*k).is_some_and(crate::form::is_intrinsic))
     {
         return None;
     }
@@ -67,7 +67,7 @@ impl Rule for CertificateSourceNotExactlyOne {
         let Some(certificate) = cx
             .raw
             .get("ViewerCertificate")
-            .filter(|v| !crate::input::is_intrinsic(v))
+            .filter(|v| !crate::form::is_intrinsic(v))
             .and_then(Value::as_object)
         else {
             return;

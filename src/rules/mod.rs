@@ -5,12 +5,12 @@
 //! no rule ever computes an offset, a line or a column.
 
 use crate::finding::{Applicability, Edit, Finding, Fix, Label, Location, Severity};
-use crate::input::Target;
+use crate::form::Target;
 
-use crate::json::{Kind, Pointer, SpanTree};
+use crate::document::Locate;
+use crate::json::{Kind, Pointer};
 use crate::model::DistributionConfig;
 use serde_json::Value;
-use std::cell::OnceCell;
 
 mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
@@ -197,27 +197,20 @@ pub struct Context<'a> {
     /// The DistributionConfig as parsed, for rules about shape and members the model lacks.
     pub raw: &'a Value,
     target: &'a Target<'a>,
-    /// The text the JSON was parsed from, which starts at `base` in the file (after a byte order
-    /// mark), and the positions in it, scanned on the first report.
-    text: &'a str,
-    base: usize,
-    spans: &'a OnceCell<SpanTree<'a>>,
+    /// Where everything is in the file, by pointer into the file.
+    spans: &'a dyn Locate,
 }
 
 impl<'a> Context<'a> {
     pub fn new(
         config: &'a DistributionConfig<'a>,
         target: &'a Target<'a>,
-        spans: &'a OnceCell<SpanTree<'a>>,
-        text: &'a str,
-        base: usize,
+        spans: &'a dyn Locate,
     ) -> Self {
         Context {
             config,
             raw: target.value,
             target,
-            text,
-            base,
             spans,
         }
     }
@@ -248,12 +241,9 @@ impl<'a> Context<'a> {
     /// The place in the file of a pointer into the config. A pointer to something absent falls
     /// back to its nearest present ancestor.
     pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
-        let spans = self
-            .spans
-            .get_or_init(|| SpanTree::scan(self.text).unwrap_or_default());
         let mut pointer = self.target.to_file(at);
         loop {
-            if let Some(found) = spans.locate(&pointer) {
+            if let Some(found) = self.spans.locate(&pointer) {
                 let range = match (anchor, found.key) {
                     (Anchor::Key | Anchor::Head, Some(key)) => key,
                     (Anchor::Head, None) if matches!(found.kind, Kind::Object | Kind::Array) => {
@@ -261,15 +251,12 @@ impl<'a> Context<'a> {
                     }
                     _ => found.value,
                 };
-                return Location {
-                    pointer,
-                    range: range.start + self.base..range.end + self.base,
-                };
+                return Location { pointer, range };
             }
             if pointer.as_str().is_empty() {
                 return Location {
                     pointer,
-                    range: self.base..self.base,
+                    range: 0..0,
                 };
             }
             pointer = pointer.parent();
@@ -279,7 +266,7 @@ impl<'a> Context<'a> {
     /// Whether the config is a CloudFormation resource's (plain arrays, intrinsic functions,
     /// members CloudFormation fills in) rather than the API's.
     pub fn is_cloudformation(&self) -> bool {
-        self.target.form == crate::input::Form::CloudFormation
+        self.target.form == crate::form::Form::CloudFormation
     }
 
     /// The raw value at a pointer into the config.

@@ -1,4 +1,7 @@
-//! What a document is: a bare DistributionConfig, or one inside one of the AWS CLI's wrappers.
+//! Forms: how a document holds distributions, and how a pointer in the CloudFront API's shape (what
+//! rules speak) maps to a pointer into the file as written, with the form's own member names.
+//! The API's form (a bare DistributionConfig, or one inside one of the AWS CLI's wrappers) and
+//! CloudFormation's (every `AWS::CloudFront::Distribution` of a template, in JSON or YAML).
 
 use crate::json::Pointer;
 use serde_json::Value;
@@ -22,6 +25,71 @@ pub struct Target<'v> {
     pub form: Form,
 }
 
+/// Members CloudFormation spells differently from the API: (API, CloudFormation).
+const CLOUDFORMATION_NAMES: [(&str, &str); 6] = [
+    ("CustomHeaders", "OriginCustomHeaders"),
+    ("OriginSslProtocols", "OriginSSLProtocols"),
+    ("ACMCertificateArn", "AcmCertificateArn"),
+    ("IAMCertificateId", "IamCertificateId"),
+    ("SSLSupportMethod", "SslSupportMethod"),
+    ("IsIPV6Enabled", "IPV6Enabled"),
+];
+
+impl Form {
+    /// A member's name as this form writes it.
+    pub fn spell(self, api_name: &str) -> &str {
+        match self {
+            Form::Api => api_name,
+            Form::CloudFormation => CLOUDFORMATION_NAMES
+                .iter()
+                .find(|(api, _)| *api == api_name)
+                .map_or(api_name, |(_, cfn)| cfn),
+        }
+    }
+
+    /// A finding's words in this form's names: `SSLSupportMethod` reads `SslSupportMethod` in a template.
+    pub fn respell(self, finding: &mut crate::Finding) {
+        let texts = [Some(&mut finding.message), finding.help.as_mut()]
+            .into_iter()
+            .flatten();
+        for text in texts.chain(finding.labels.iter_mut().map(|l| &mut l.message)) {
+            *text = self.respell_text(text);
+        }
+        if let Some(fix) = &mut finding.fix {
+            fix.title = self.respell_text(&fix.title);
+        }
+    }
+
+    fn respell_text(self, text: &str) -> String {
+        let mut out = text.to_owned();
+        for (api, _) in CLOUDFORMATION_NAMES {
+            let spelled = self.spell(api);
+            if spelled == api || !out.contains(api) {
+                continue;
+            }
+            // Whole words only: `CustomHeaders` inside `OriginCustomHeaders` stays.
+            let mut result = String::with_capacity(out.len());
+            let mut rest = out.as_str();
+            while let Some(i) = rest.find(api) {
+                let before = rest[..i].chars().next_back();
+                let after = rest[i + api.len()..].chars().next();
+                let word =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                result.push_str(&rest[..i]);
+                result.push_str(if word(before) || word(after) {
+                    api
+                } else {
+                    spelled
+                });
+                rest = &rest[i + api.len()..];
+            }
+            result.push_str(rest);
+            out = result;
+        }
+        out
+    }
+}
+
 impl Target<'_> {
     /// A pointer into the config (as rules speak, in the API's shape) turned into a pointer into
     /// the file as written: `/Origins/Items/3/Id` is `/Origins/3/Id` where Origins is a plain array.
@@ -35,8 +103,18 @@ impl Target<'_> {
             if segment == "Items" && value.is_some_and(Value::is_array) {
                 continue;
             }
-            value = value.and_then(|v| child(v, &segment));
-            out = out.key(&segment);
+            // A member the rules name the API's way, written the form's way in the file.
+            let spelled = self.form.spell(&segment);
+            let segment = match value {
+                Some(Value::Object(map))
+                    if !map.contains_key(segment.as_ref()) && map.contains_key(spelled) =>
+                {
+                    spelled
+                }
+                _ => segment.as_ref(),
+            };
+            value = value.and_then(|v| child(v, segment));
+            out = out.key(segment);
         }
         out
     }
