@@ -159,32 +159,10 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         duplicate_keys(spans, &targets, &mut findings);
     }
     for target in &targets {
-        let from = findings.len();
-        let config = model::from_value(target.value);
-        let cx = Context::new(&config, target, spans);
-        for rule in rules::REGISTRY {
-            if settings.enabled(rule.meta()) {
-                rule.check(&cx, &mut findings);
-            }
-        }
-        // Each form is checked against its own schema (the API's, or CloudFormation's).
-        if schema::any_enabled(settings) {
-            // A rule error that explains a value better (CF201's member count, CF203's status code)
-            // wins over the schema's generic range or value finding at the same place.
-            let mut structural = Vec::new();
-            schema::check(&cx, settings, &mut structural);
-            let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
-            structural.retain(|s| {
-                !generic.contains(&s.code)
-                    || !findings.iter().any(|f| {
-                        f.severity == Severity::Error && f.location.pointer == s.location.pointer
-                    })
-            });
-            findings.extend(structural);
-        }
-        if target.form != Form::Api {
-            for f in &mut findings[from..] {
-                target.form.respell(f);
+        match target.form {
+            Form::Api => check_target(target, spans, settings, &mut findings),
+            Form::CloudFormation => {
+                check_template_distribution(value, target, spans, settings, &mut findings)
             }
         }
     }
@@ -192,6 +170,118 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     findings
         .dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
     Outcome::Linted(findings)
+}
+
+/// Runs every enabled rule, and the schema of the target's form, on one config.
+fn check_target(
+    target: &form::Target,
+    spans: &dyn Locate,
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+) {
+    let config = model::from_value(target.value);
+    let cx = Context::new(&config, target, spans);
+    let from = findings.len();
+    for rule in rules::REGISTRY {
+        if settings.enabled(rule.meta()) {
+            rule.check(&cx, findings);
+        }
+    }
+    // Rules speak the API's names; the schema of a form already speaks the form's.
+    for f in &mut findings[from..] {
+        target.form.respell(f);
+    }
+    // Each form is checked against its own schema (the API's, or CloudFormation's).
+    if schema::any_enabled(settings) {
+        // A rule error that explains a value better (CF201's member count, CF203's status code)
+        // wins over the schema's generic range or value finding at the same place.
+        let mut structural = Vec::new();
+        schema::check(&cx, settings, &mut structural);
+        let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
+        let ours = &findings[from..];
+        structural.retain(|s| {
+            !generic.contains(&s.code)
+                || !ours.iter().any(|f| {
+                    f.severity == Severity::Error && f.location.pointer == s.location.pointer
+                })
+        });
+        findings.extend(structural);
+    }
+}
+
+/// A distribution of a CloudFormation template, checked once for each way its conditions can come
+/// out. A finding in every variant is reported as it is; one in some only says which conditions it
+/// needs, and one that rests on a parameter's default says so.
+fn check_template_distribution(
+    root: &serde_json::Value,
+    target: &form::Target,
+    spans: &dyn Locate,
+    settings: &Settings,
+    out: &mut Vec<Finding>,
+) {
+    let resource = target
+        .resource
+        .and_then(|name| root.get("Resources")?.get(name))
+        .unwrap_or(&serde_json::Value::Null);
+    let variants = form::cloudformation::variants(root, resource, target.value);
+    let mut seen: Vec<(Finding, Vec<usize>)> = Vec::new();
+    for (i, variant) in variants.iter().enumerate() {
+        let resolved = form::Target {
+            value: &variant.value,
+            rewrites: variant.rewrites.clone(),
+            prefix: target.prefix.clone(),
+            ..*target
+        };
+        let mut found = Vec::new();
+        check_target(&resolved, spans, settings, &mut found);
+        for mut f in found {
+            if let Some((_, at)) = seen.iter_mut().find(|(g, _)| {
+                g.code == f.code && g.location == f.location && g.message == f.message
+            }) {
+                at.push(i);
+                continue;
+            }
+            let defaults: Vec<String> = variant
+                .defaults
+                .iter()
+                .filter(|(at, ..)| {
+                    let written = resolved.written(at);
+                    let p = f.location.pointer.as_str();
+                    p.strip_prefix(resolved.prefix.join(&written).as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                })
+                .map(|(_, parameter, default)| {
+                    format!("parameter `{parameter}` at its default \"{default}\"")
+                })
+                .collect();
+            if !defaults.is_empty() {
+                f.message
+                    .push_str(&format!(" (with {})", defaults.join(" and ")));
+            }
+            seen.push((f, vec![i]));
+        }
+    }
+    for (mut f, at) in seen {
+        if at.len() < variants.len() {
+            let conditions = &variants[at[0]].conditions;
+            let needed: Vec<String> = conditions
+                .iter()
+                .filter(|(name, truth)| {
+                    at.iter()
+                        .all(|&i| variants[i].conditions.get(*name) == Some(truth))
+                        && variants
+                            .iter()
+                            .any(|v| v.conditions.get(*name) != Some(truth))
+                })
+                .map(|(name, truth)| format!("condition `{name}` is {truth}"))
+                .collect();
+            if !needed.is_empty() {
+                f.message
+                    .push_str(&format!(" (when {})", needed.join(" and ")));
+            }
+        }
+        out.push(f);
+    }
 }
 
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the

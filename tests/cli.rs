@@ -186,7 +186,11 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
         "Enabled": true, "Origins": [{"Id": "a", "DomainName": "example.com", "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"}}],
         "DefaultCacheBehavior": {"TargetOriginId": "b", "ViewerProtocolPolicy": "redirect-to-https", "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}}}}}"#;
     std::fs::write(dir.join("cdk.out/Stack.template.json"), template).unwrap();
-    std::fs::write(dir.join("cdk.out/manifest.json"), r#"{"version": "36.0.0", "artifacts": {}}"#).unwrap();
+    std::fs::write(
+        dir.join("cdk.out/manifest.json"),
+        r#"{"version": "36.0.0", "artifacts": {}}"#,
+    )
+    .unwrap();
     // YAML that is not a template (CI, Kubernetes) is skipped without being parsed.
     std::fs::write(dir.join("ci.yml"), "on: push\njobs: {}\n").unwrap();
     std::fs::copy(FAIL, dir.join("ignored.json")).unwrap();
@@ -205,7 +209,13 @@ fn a_directory_is_walked_and_what_is_not_a_config_is_skipped() {
         .collect();
     let mut distinct = files.clone();
     distinct.dedup();
-    assert_eq!(distinct, [dir.join("cdk.out/Stack.template.json").to_str().unwrap(), dir.join("infra/cdn/b.json").to_str().unwrap()]);
+    assert_eq!(
+        distinct,
+        [
+            dir.join("cdk.out/Stack.template.json").to_str().unwrap(),
+            dir.join("infra/cdn/b.json").to_str().unwrap()
+        ]
+    );
     assert_eq!(v["summary"]["files"], 3);
     assert_eq!(v["summary"]["skipped"], 4);
 }

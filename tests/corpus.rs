@@ -149,16 +149,29 @@ fn cloudformation_yaml_templates_are_judged_as_their_readme_says() {
         .filter(|l| l.starts_with("| `"))
         .filter_map(|l| {
             let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
-            Some((cells.first()?.trim_matches('`'), cells.get(5)?.trim_matches('*')))
+            Some((
+                cells.first()?.trim_matches('`'),
+                cells.get(5)?.trim_matches('*'),
+            ))
         })
         .collect();
-    assert_eq!(verdicts.len(), results.len(), "every file has a verdict: {verdicts:?}");
+    assert_eq!(
+        verdicts.len(),
+        results.len(),
+        "every file has a verdict: {verdicts:?}"
+    );
     let mut problems = Vec::new();
     for (file, verdict) in verdicts {
-        let found = results.get(file).unwrap_or_else(|| panic!("{file} not in the corpus"));
+        let found = results
+            .get(file)
+            .unwrap_or_else(|| panic!("{file} not in the corpus"));
         match verdict {
-            "clean" | "misbehaves" if !errors(found).is_empty() => problems.push(format!("{file} ({verdict}): errors {:?}", errors(found))),
-            "rejected" if errors(found).is_empty() => problems.push(format!("{file} (rejected): no error ({found:?})")),
+            "clean" | "misbehaves" if !errors(found).is_empty() => {
+                problems.push(format!("{file} ({verdict}): errors {:?}", errors(found)))
+            }
+            "rejected" if errors(found).is_empty() => {
+                problems.push(format!("{file} (rejected): no error ({found:?})"))
+            }
             "clean" | "misbehaves" | "rejected" | "unsure" => {}
             other => problems.push(format!("{file}: unknown verdict {other}")),
         }

@@ -1,14 +1,21 @@
 //! The committed `schemas/distribution-config.schema.json` is exactly what the generator makes from
 //! the committed inputs, is a valid draft 2020-12 schema, and accepts every configuration that
-//! CloudFront itself returned (`../shared/corpus/real/get-distribution*/`).
+//! CloudFront itself returned (`../shared/corpus/real/get-distribution*/`). The same for
+//! `schemas/cloudformation-distribution-config.schema.json` and every distribution of the
+//! CloudFormation templates AWS deployed (`../shared/corpus/cfn/`).
 
 #[path = "../schemas/generator/generate.rs"]
 mod generate;
+
+#[path = "../schemas/cloudformation/generate.rs"]
+mod generate_cfn;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const REGENERATE: &str = "cargo run --example gen-schema";
+const REGENERATE_CFN: &str = "cargo run --example gen-cfn-schema";
+const CFN_SCHEMA: &str = "schemas/cloudformation-distribution-config.schema.json";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -219,4 +226,154 @@ fn report_wild_and_handwritten_corpora() {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CloudFormation schema
+
+fn committed_cfn_schema() -> Value {
+    read_json(&root().join(CFN_SCHEMA))
+}
+
+fn cfn_validator() -> jsonschema::Validator {
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&committed_cfn_schema())
+        .unwrap_or_else(|e| panic!("the CloudFormation schema does not compile: {e}"))
+}
+
+/// `Properties.DistributionConfig` of every `AWS::CloudFront::Distribution` of a template.
+fn distributions(template: &Value) -> Vec<(String, &Value)> {
+    template
+        .get("Resources")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, r)| {
+            r.get("Type").and_then(Value::as_str) == Some("AWS::CloudFront::Distribution")
+        })
+        .filter_map(|(name, r)| {
+            Some((
+                name.clone(),
+                r.get("Properties")?.get("DistributionConfig")?,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn committed_cloudformation_schema_is_up_to_date() {
+    let resource =
+        read_json(&root().join("schemas/cloudformation/aws-cloudfront-distribution.json"));
+    let api = committed_schema();
+    let generated = generate_cfn::generate_with_report(&resource, &api);
+    let expected = generate_cfn::render(&generated.schema);
+    let path = root().join(CFN_SCHEMA);
+    let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}; run `{REGENERATE_CFN}`",
+            path.display()
+        )
+    });
+    if committed != expected {
+        let line = committed
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(
+                || "(length differs)".to_string(),
+                |i| format!("line {}", i + 1),
+            );
+        panic!(
+            "{CFN_SCHEMA} is stale (first difference at {line}). Do not edit it by hand: change \
+             schemas/cloudformation/aws-cloudfront-distribution.json, generate.rs or the API schema, \
+             then run `{REGENERATE_CFN}` and commit the result."
+        );
+    }
+    // Every member of the resource schema has its API counterpart, except the legacy ones; a new
+    // name here means a member was renamed (add it to API_PATHS in generate.rs).
+    assert_eq!(
+        generated.without_api_counterpart,
+        [
+            "DistributionConfig.S3Origin",
+            "LegacyCustomOrigin.DNSName",
+            "LegacyS3Origin.DNSName",
+            "LegacyS3Origin.OriginAccessIdentity"
+        ]
+    );
+}
+
+#[test]
+fn cloudformation_schema_is_valid_draft_2020_12() {
+    let schema = committed_cfn_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
+        panic!(
+            "the CloudFormation schema fails the draft 2020-12 meta-schema at {}: {e}",
+            e.instance_path().as_str()
+        );
+    }
+    let v = cfn_validator();
+    let ok = serde_json::json!({
+        "Enabled": "true",
+        "Aliases": {"Fn::If": ["C", ["a.example.com"], {"Ref": "AWS::NoValue"}]},
+        "Origins": [{"Id": "o", "DomainName": {"Fn::GetAtt": ["B", "DomainName"]},
+            "CustomOriginConfig": {"HTTPPort": "8080", "OriginProtocolPolicy": "https-only"}}],
+        "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": {"Ref": "P"}, "DefaultTTL": "86400",
+            "ForwardedValues": {"QueryString": false}}
+    });
+    assert_eq!(errors(&v, &ok), Vec::<String>::new());
+    let mut bad = ok.clone();
+    bad["CallerReference"] = "r".into();
+    bad["DefaultCacheBehavior"]["ViewerProtocolPolicy"] = "redirect-to-http".into();
+    bad["DefaultCacheBehavior"]["ForwardedValues"]["Cookies"] =
+        serde_json::json!({"Forward": "None"});
+    bad["Origins"][0]["CustomOriginConfig"]["HTTPPort"] = 81.into();
+    bad["Origins"][0]["CustomHeaders"] = serde_json::json!([]);
+    let errs = errors(&v, &bad);
+    for needle in [
+        " (/$defs/DistributionConfig/additionalProperties)",
+        "/DefaultCacheBehavior/ViewerProtocolPolicy (",
+        "/DefaultCacheBehavior/ForwardedValues/Cookies/Forward (",
+        "/Origins/0/CustomOriginConfig/HTTPPort (",
+        "/Origins/0 (/$defs/Origin/additionalProperties)",
+    ] {
+        assert!(
+            errs.iter().any(|e| e.contains(needle)),
+            "no error {needle}: {errs:#?}"
+        );
+    }
+}
+
+#[test]
+fn templates_aws_deployed_have_no_schema_errors() {
+    let v = cfn_validator();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut files = json_files(&root().join("../shared/corpus/cfn"));
+    files.extend(json_files(&root().join("../shared/corpus/cfn-yaml")));
+    for file in files {
+        let template = read_json(&file);
+        for (name, config) in distributions(&template) {
+            checked += 1;
+            let errs = errors(&v, config);
+            if !errs.is_empty() {
+                failures.push(format!(
+                    "{} {name}:\n  {}",
+                    file.display(),
+                    errs.join("\n  ")
+                ));
+            }
+        }
+    }
+    assert!(checked >= 45, "only {checked} distributions found");
+    assert!(
+        failures.is_empty(),
+        "CloudFormation deployed these templates, so the schema must accept them:\n{}",
+        failures.join("\n")
+    );
+    println!("{checked} deployed distributions: no schema errors");
 }

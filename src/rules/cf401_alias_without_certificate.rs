@@ -3,7 +3,6 @@
 use super::text::quoted_list;
 use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
-use crate::model::items;
 use crate::ptr;
 
 pub struct AliasWithoutCertificate;
@@ -24,7 +23,17 @@ impl Rule for AliasWithoutCertificate {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        let aliases: Vec<&str> = items(&config.aliases).map(|(_, a)| *a).collect();
+        // A name computed by the template (`!Join`, `!Sub`) is still an alternate domain name.
+        let Some(list) = config.aliases.as_ref().filter(|l| !l.computed) else {
+            return;
+        };
+        let aliases: Vec<&str> = (0..list.len())
+            .map(|i| {
+                list.iter()
+                    .find(|(j, _)| *j == i)
+                    .map_or("(a computed name)", |(_, a)| *a)
+            })
+            .collect();
         if aliases.is_empty() {
             return;
         }

@@ -269,6 +269,12 @@ impl<'a> Context<'a> {
         self.target.form == crate::form::Form::CloudFormation
     }
 
+    /// The CloudFormation template the config is a resource of, for what it refers to there (a
+    /// log bucket defined beside it). `None` for the API's form.
+    pub fn template(&self) -> Option<&'a Value> {
+        self.target.template
+    }
+
     /// The raw value at a pointer into the config.
     pub fn raw_at(&self, at: &Pointer) -> Option<&'a Value> {
         self.target.resolve(at)

@@ -3,6 +3,8 @@
 //! The API's form (a bare DistributionConfig, or one inside one of the AWS CLI's wrappers) and
 //! CloudFormation's (every `AWS::CloudFront::Distribution` of a template, in JSON or YAML).
 
+pub mod cloudformation;
+
 use crate::json::Pointer;
 use serde_json::Value;
 
@@ -23,6 +25,14 @@ pub struct Target<'v> {
     /// Pointer of the config in the file: empty for a bare config, `/DistributionConfig` … otherwise.
     pub prefix: Pointer,
     pub form: Form,
+    /// The resource's logical id, for a distribution of a CloudFormation template.
+    pub resource: Option<&'v str>,
+    /// The whole template, for what a distribution refers to in it (a log bucket, a parameter).
+    pub template: Option<&'v Value>,
+    /// Where a value resolved from the template (a branch of `Fn::If`, a list without the items
+    /// that were `AWS::NoValue`) is written: (pointer into the resolved config, pointer into the
+    /// config as written), both in the file's shape.
+    pub rewrites: Vec<(Pointer, Pointer)>,
 }
 
 /// Members CloudFormation spells differently from the API: (API, CloudFormation).
@@ -97,7 +107,7 @@ impl Target<'_> {
         if self.form == Form::Api {
             return self.prefix.join(pointer);
         }
-        let mut out = self.prefix.clone();
+        let mut out = Pointer::root();
         let mut value = Some(self.value);
         for segment in pointer.segments() {
             if segment == "Items" && value.is_some_and(Value::is_array) {
@@ -116,7 +126,26 @@ impl Target<'_> {
             value = value.and_then(|v| child(v, segment));
             out = out.key(segment);
         }
-        out
+        self.prefix.join(&self.written(&out))
+    }
+
+    /// Where a pointer into the resolved config is written (see `rewrites`).
+    pub fn written(&self, resolved: &Pointer) -> Pointer {
+        let within = |p: &Pointer| {
+            resolved
+                .as_str()
+                .strip_prefix(p.as_str())
+                .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        let best = self
+            .rewrites
+            .iter()
+            .filter_map(|(from, to)| within(from).map(|rest| (from.as_str().len(), to, rest)))
+            .max_by_key(|(len, ..)| *len);
+        match best {
+            Some((_, to, rest)) => Pointer::parse(&format!("{to}{rest}")).unwrap_or_default(),
+            None => resolved.clone(),
+        }
     }
 
     /// The value a pointer into the config names, reading a plain array where the API has
@@ -215,6 +244,9 @@ pub fn detect(root: &Value) -> Detected<'_> {
             value,
             prefix,
             form: Form::Api,
+            resource: None,
+            template: None,
+            rewrites: Vec::new(),
         }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
@@ -222,6 +254,9 @@ pub fn detect(root: &Value) -> Detected<'_> {
             value: root,
             prefix: Pointer::root(),
             form: Form::Api,
+            resource: None,
+            template: None,
+            rewrites: Vec::new(),
         }]);
     }
     if let Some(resources) = cloudformation_resources(map) {
@@ -244,6 +279,9 @@ pub fn detect(root: &Value) -> Detected<'_> {
                     value: config,
                     prefix,
                     form: Form::CloudFormation,
+                    resource: Some(name),
+                    template: Some(root),
+                    rewrites: Vec::new(),
                 })
             })
             .collect();
@@ -291,6 +329,7 @@ pub fn describe(value: &Value) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    // (tests of the API's and CloudFormation's forms)
     use super::*;
     use serde_json::json;
 

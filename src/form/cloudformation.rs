@@ -1,0 +1,523 @@
+//! What CloudFormation itself does to a distribution before CloudFront sees it: `Fn::If` picks a
+//! branch, `AWS::NoValue` removes a member or a list item, a `Ref` to a parameter is its value.
+//!
+//! A template is checked once per way its conditions can come out (each a [`Variant`]): findings in
+//! every variant are plain findings; one found in some only names the condition it depends on. The
+//! conditions are not free of each other: they are decided by the parameters they compare, so
+//! `HasCert` and `NoCert` over the same parameter are never both true.
+
+use crate::json::Pointer;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// More ways than this to decide a template's conditions, and `Fn::If` stays unknown (rules stand
+/// down on it, as on any computed value).
+const MAX_VARIANTS: usize = 32;
+
+/// One way the template can be deployed, resolved.
+pub struct Variant {
+    pub value: Value,
+    /// (pointer into `value`, pointer into the config as written), where they differ.
+    pub rewrites: Vec<(Pointer, Pointer)>,
+    /// What this variant assumes: condition name → its value.
+    pub conditions: BTreeMap<String, bool>,
+    /// Values taken from a parameter's `Default`: (pointer into `value`, parameter, default).
+    pub defaults: Vec<(Pointer, String, String)>,
+}
+
+/// What a parameter compared in a condition can be: each literal it is compared with, or none of them.
+type Choice = Option<String>;
+
+/// The variants of one distribution's config, `config` being the resource's DistributionConfig.
+pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> {
+    let parameters = root.get("Parameters").and_then(Value::as_object);
+    let conditions = root.get("Conditions").and_then(Value::as_object);
+    let mut used = BTreeSet::new();
+    conditions_in(config, &mut used);
+    let resource_condition = resource.get("Condition").and_then(Value::as_str);
+    used.extend(resource_condition.map(str::to_owned));
+    // The parameters that decide the conditions, and what each is compared with.
+    let mut compared: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for name in &used {
+        if let Some(definition) = conditions.and_then(|c| c.get(name)) {
+            comparisons(definition, conditions, parameters, &mut compared, 0);
+        }
+    }
+    let dimensions: Vec<(&String, Vec<Choice>)> = compared
+        .iter()
+        .map(|(p, lits)| (p, lits.iter().cloned().map(Some).chain([None]).collect()))
+        .collect();
+    let count = dimensions.iter().try_fold(1usize, |n, (_, d)| {
+        n.checked_mul(d.len()).filter(|n| *n <= MAX_VARIANTS)
+    });
+    let assignments: Vec<BTreeMap<&str, Choice>> = match count {
+        Some(n) => (0..n)
+            .map(|mut i| {
+                dimensions
+                    .iter()
+                    .map(|(p, domain)| {
+                        let choice = domain[i % domain.len()].clone();
+                        i /= domain.len();
+                        (p.as_str(), choice)
+                    })
+                    .collect()
+            })
+            .collect(),
+        // Too many: decide nothing rather than guess.
+        None => vec![BTreeMap::new()],
+    };
+    let mut out: Vec<Variant> = Vec::new();
+    for assignment in &assignments {
+        let decide = Decider {
+            parameters,
+            conditions,
+            assignment,
+        };
+        let truth: BTreeMap<String, bool> = used
+            .iter()
+            .filter_map(|c| Some((c.clone(), decide.condition(c, 0)?)))
+            .collect();
+        if resource_condition.is_some_and(|c| truth.get(c) == Some(&false)) {
+            continue; // The distribution is not created in this variant.
+        }
+        let mut resolver = Resolver {
+            parameters,
+            compared: &compared,
+            truth: &truth,
+            rewrites: Vec::new(),
+            defaults: Vec::new(),
+        };
+        let value = resolver
+            .resolve(config, &Pointer::root(), &Pointer::root())
+            .unwrap_or(Value::Null);
+        let (rewrites, defaults) = (resolver.rewrites, resolver.defaults);
+        let value = canonical_ids(value);
+        if out.iter().any(|v| v.value == value) {
+            continue;
+        }
+        out.push(Variant {
+            value,
+            rewrites,
+            conditions: truth,
+            defaults,
+        });
+    }
+    if out.is_empty() {
+        // No variant creates the resource, as far as the parameters can tell: check it as written.
+        out.push(Variant {
+            value: canonical_ids(config.clone()),
+            rewrites: Vec::new(),
+            conditions: BTreeMap::new(),
+            defaults: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Every condition an `Fn::If` under `value` names.
+fn conditions_in(value: &Value, out: &mut BTreeSet<String>) {
+    crate::rules::walk(value, |_, v| {
+        if let Some(name) = v
+            .get("Fn::If")
+            .and_then(|a| a.get(0))
+            .and_then(Value::as_str)
+        {
+            out.insert(name.to_owned());
+        }
+    });
+}
+
+/// The parameters a condition compares with a literal (`Fn::Equals [!Ref Env, prod]`), following
+/// `Condition` references to other conditions.
+fn comparisons(
+    definition: &Value,
+    conditions: Option<&Map<String, Value>>,
+    parameters: Option<&Map<String, Value>>,
+    out: &mut BTreeMap<String, BTreeSet<String>>,
+    depth: usize,
+) {
+    if depth > 16 {
+        return;
+    }
+    let Some((function, args)) = single(definition) else {
+        return;
+    };
+    match function {
+        "Fn::Equals" => {
+            if let Some([a, b]) = args.as_array().map(Vec::as_slice) {
+                for (side, other) in [(a, b), (b, a)] {
+                    if let (Some(p), Some(lit)) = (parameter_ref(side, parameters), literal(other))
+                    {
+                        out.entry(p.to_owned()).or_default().insert(lit);
+                    }
+                }
+            }
+        }
+        "Condition" => {
+            if let Some(next) = args.as_str().and_then(|n| conditions?.get(n)) {
+                comparisons(next, conditions, parameters, out, depth + 1);
+            }
+        }
+        _ => {
+            for arg in args.as_array().into_iter().flatten() {
+                comparisons(arg, conditions, parameters, out, depth + 1);
+            }
+        }
+    }
+}
+
+/// `{"Ref": P}` where P is a parameter of the template.
+fn parameter_ref<'v>(value: &'v Value, parameters: Option<&Map<String, Value>>) -> Option<&'v str> {
+    let name = value.get("Ref")?.as_str()?;
+    parameters?.contains_key(name).then_some(name)
+}
+
+/// A literal as CloudFormation compares it: as text.
+fn literal(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The one member of an object that has exactly one.
+fn single(value: &Value) -> Option<(&str, &Value)> {
+    let map = value.as_object().filter(|m| m.len() == 1)?;
+    map.iter().next().map(|(k, v)| (k.as_str(), v))
+}
+
+/// Decides conditions for one assignment of the compared parameters.
+struct Decider<'t> {
+    parameters: Option<&'t Map<String, Value>>,
+    conditions: Option<&'t Map<String, Value>>,
+    assignment: &'t BTreeMap<&'t str, Choice>,
+}
+
+impl Decider<'_> {
+    fn condition(&self, name: &str, depth: usize) -> Option<bool> {
+        self.eval(self.conditions?.get(name)?, depth + 1)
+    }
+
+    /// `None`: cannot be told from the parameters.
+    fn eval(&self, value: &Value, depth: usize) -> Option<bool> {
+        if depth > 16 {
+            return None;
+        }
+        let (function, args) = single(value)?;
+        let list = || args.as_array().map(Vec::as_slice).unwrap_or_default();
+        match function {
+            "Condition" => self.condition(args.as_str()?, depth),
+            "Fn::Not" => self.eval(list().first()?, depth + 1).map(|b| !b),
+            "Fn::And" => {
+                let mut unknown = false;
+                for c in list() {
+                    match self.eval(c, depth + 1) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => unknown = true,
+                    }
+                }
+                (!unknown).then_some(true)
+            }
+            "Fn::Or" => {
+                let mut unknown = false;
+                for c in list() {
+                    match self.eval(c, depth + 1) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => unknown = true,
+                    }
+                }
+                (!unknown).then_some(false)
+            }
+            "Fn::Equals" => {
+                let [a, b] = list() else { return None };
+                match (self.side(a)?, self.side(b)?) {
+                    (Some(x), Some(y)) => Some(x == y),
+                    // A parameter equal to none of the literals it is compared with.
+                    (None, Some(_)) | (Some(_), None) => Some(false),
+                    (None, None) => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A side of `Fn::Equals`: `Some(Some(text))` known, `Some(None)` a parameter that is none of
+    /// the literals, `None` unknown.
+    fn side(&self, value: &Value) -> Option<Choice> {
+        if let Some(p) = parameter_ref(value, self.parameters) {
+            return self.assignment.get(p).cloned();
+        }
+        literal(value).map(Some)
+    }
+}
+
+/// Builds one variant's config.
+struct Resolver<'t> {
+    parameters: Option<&'t Map<String, Value>>,
+    /// Parameters that decide conditions: their value is the variant's, never the default.
+    compared: &'t BTreeMap<String, BTreeSet<String>>,
+    truth: &'t BTreeMap<String, bool>,
+    rewrites: Vec<(Pointer, Pointer)>,
+    defaults: Vec<(Pointer, String, String)>,
+}
+
+impl Resolver<'_> {
+    /// `value` resolved; `None` for `AWS::NoValue`. `at` is its pointer in the result, `written`
+    /// in the config as written.
+    fn resolve(&mut self, value: &Value, at: &Pointer, written: &Pointer) -> Option<Value> {
+        // Iterative over nothing deep: configs are a few levels; the YAML and JSON readers cap
+        // nesting at 128 already.
+        if let Some((function, args)) = single(value) {
+            match function {
+                "Fn::If" => {
+                    let list = args.as_array()?;
+                    let decided = list
+                        .first()
+                        .and_then(Value::as_str)
+                        .and_then(|c| self.truth.get(c));
+                    if let (Some(&truth), 3) = (decided, list.len()) {
+                        let branch = if truth { 1 } else { 2 };
+                        let written = written.key("Fn::If").index(branch);
+                        self.rewrites.push((at.clone(), written.clone()));
+                        return self.resolve(&list[branch], at, &written);
+                    }
+                    return Some(value.clone());
+                }
+                "Ref" if args == "AWS::NoValue" => return None,
+                "Ref" => {
+                    let name = args.as_str().unwrap_or_default();
+                    let default = self
+                        .parameters
+                        .and_then(|p| p.get(name))
+                        .filter(|_| !self.compared.contains_key(name))
+                        .and_then(|p| {
+                            // An empty default is how a template says "optional, give one": not a value to check.
+                            let default = literal(p.get("Default")?).filter(|d| !d.is_empty())?;
+                            let number = p.get("Type").and_then(Value::as_str) == Some("Number");
+                            Some(match default.parse::<i64>() {
+                                Ok(n) if number => (Value::from(n), default),
+                                _ => (Value::String(default.clone()), default),
+                            })
+                        });
+                    if let Some((resolved, text)) = default {
+                        self.defaults.push((at.clone(), name.to_owned(), text));
+                        return Some(resolved);
+                    }
+                    return Some(value.clone());
+                }
+                _ if function.starts_with("Fn::") => return Some(value.clone()),
+                _ => {}
+            }
+        }
+        match value {
+            Value::Object(map) => {
+                let mut out = Map::new();
+                for (k, v) in map {
+                    let before = self.rewrites.len();
+                    match self.resolve(v, &at.key(k), &written.key(k)) {
+                        Some(v) => {
+                            out.insert(k.clone(), v);
+                        }
+                        None => self.rewrites.truncate(before),
+                    }
+                }
+                Some(Value::Object(out))
+            }
+            Value::Array(list) => {
+                let mut out = Vec::with_capacity(list.len());
+                for (i, v) in list.iter().enumerate() {
+                    let here = at.index(out.len());
+                    let before = self.rewrites.len();
+                    match self.resolve(v, &here, &written.index(i)) {
+                        Some(v) => {
+                            if out.len() != i
+                                && !self.rewrites[before..]
+                                    .iter()
+                                    .any(|(from, _)| *from == here)
+                            {
+                                self.rewrites.push((here, written.index(i)));
+                            }
+                            out.push(v);
+                        }
+                        // What a removed item's branches mapped is gone with it.
+                        None => self.rewrites.truncate(before),
+                    }
+                }
+                Some(Value::Array(out))
+            }
+            other => Some(other.clone()),
+        }
+    }
+}
+
+/// Ids and references computed by an expression become the expression's text, in the `{{…}}`
+/// form every rule already treats as filled in later: `Id: !Sub "${Env}-web"` and
+/// `TargetOriginId: !Sub "${Env}-web"` are then the same id, and a reference still finds its
+/// origin or group instead of every reference rule standing down.
+fn canonical_ids(mut config: Value) -> Value {
+    let mut at = |path: &[&str], member: &str| {
+        fn visit(v: &mut Value, path: &[&str], member: &str) {
+            match path.split_first() {
+                None => {
+                    if let Some(id) = v.get_mut(member) {
+                        if crate::form::is_intrinsic(id) {
+                            *id = Value::String(format!("{{{{{}}}}}", short_form(id)));
+                        }
+                    }
+                }
+                Some((&"*", rest)) => {
+                    let list = match v {
+                        Value::Array(list) => Some(list),
+                        Value::Object(m) => m.get_mut("Items").and_then(Value::as_array_mut),
+                        _ => None,
+                    };
+                    list.into_iter()
+                        .flatten()
+                        .for_each(|item| visit(item, rest, member));
+                }
+                Some((key, rest)) => {
+                    if let Some(next) = v.get_mut(*key) {
+                        visit(next, rest, member);
+                    }
+                }
+            }
+        }
+        visit(&mut config, path, member);
+    };
+    at(&["Origins", "*"], "Id");
+    at(&["OriginGroups", "*"], "Id");
+    at(&["OriginGroups", "*", "Members", "*"], "OriginId");
+    at(&["DefaultCacheBehavior"], "TargetOriginId");
+    at(&["CacheBehaviors", "*"], "TargetOriginId");
+    config
+}
+
+/// `!Ref X`, `!GetAtt A.B`, `!Sub text`, or `!Join [...]` with its arguments as JSON.
+fn short_form(value: &Value) -> String {
+    let Some((function, args)) = single(value) else {
+        return value.to_string();
+    };
+    let name = function.strip_prefix("Fn::").unwrap_or(function);
+    match (name, args) {
+        ("GetAtt", Value::Array(parts)) if parts.iter().all(Value::is_string) => {
+            format!(
+                "!GetAtt {}",
+                parts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(".")
+            )
+        }
+        (_, Value::String(s)) => format!("!{name} {s}"),
+        _ => format!("!{name} {args}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn template(config: Value) -> Value {
+        json!({
+            "Parameters": {"Cert": {"Type": "String", "Default": ""}, "Domain": {"Type": "String"}, "Price": {"Type": "String", "Default": "PriceClass_100"}},
+            "Conditions": {
+                "HasCert": {"Fn::Not": [{"Fn::Equals": [{"Ref": "Cert"}, ""]}]},
+                "NoCert": {"Fn::Equals": ["", {"Ref": "Cert"}]},
+                "HasDomain": {"Fn::Not": [{"Fn::Equals": [{"Ref": "Domain"}, ""]}]}
+            },
+            "Resources": {"D": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": config}}}
+        })
+    }
+
+    #[test]
+    fn conditions_over_one_parameter_are_never_both_true() {
+        let config = json!({
+            "A": {"Fn::If": ["HasCert", "cert", {"Ref": "AWS::NoValue"}]},
+            "B": {"Fn::If": ["NoCert", "none", "some"]}
+        });
+        let root = template(config.clone());
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        let values: Vec<&Value> = vs.iter().map(|v| &v.value).collect();
+        assert_eq!(
+            values,
+            [&json!({"B": "none"}), &json!({"A": "cert", "B": "some"})]
+        );
+        assert_eq!(
+            vs[1].rewrites,
+            [
+                (
+                    Pointer::parse("/A").unwrap(),
+                    Pointer::parse("/A/Fn::If/1").unwrap()
+                ),
+                (
+                    Pointer::parse("/B").unwrap(),
+                    Pointer::parse("/B/Fn::If/2").unwrap()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn no_value_items_leave_the_list_and_indexes_map_back() {
+        let config = json!({"Aliases": [{"Fn::If": ["HasDomain", "a.example.com", {"Ref": "AWS::NoValue"}]}, "b.example.com"]});
+        let root = template(config.clone());
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        let without = vs.iter().find(|v| !v.conditions["HasDomain"]).unwrap();
+        assert_eq!(without.value, json!({"Aliases": ["b.example.com"]}));
+        assert_eq!(
+            without.rewrites,
+            [(
+                Pointer::parse("/Aliases/0").unwrap(),
+                Pointer::parse("/Aliases/1").unwrap()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_parameter_with_a_default_is_its_default() {
+        let config = json!({"PriceClass": {"Ref": "Price"}, "Comment": {"Ref": "Domain"}});
+        let root = template(config.clone());
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        assert_eq!(vs.len(), 1);
+        assert_eq!(
+            vs[0].value,
+            json!({"PriceClass": "PriceClass_100", "Comment": {"Ref": "Domain"}})
+        );
+        assert_eq!(
+            vs[0].defaults,
+            [(
+                Pointer::parse("/PriceClass").unwrap(),
+                "Price".to_owned(),
+                "PriceClass_100".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn computed_ids_become_comparable_text() {
+        let config = json!({"Origins": [{"Id": {"Fn::Sub": "${Env}-web"}}], "DefaultCacheBehavior": {"TargetOriginId": {"Fn::GetAtt": ["B", "DomainName"]}}});
+        let root = template(config.clone());
+        let v = &variants(&root, &root["Resources"]["D"], &config)[0];
+        assert_eq!(v.value["Origins"][0]["Id"], "{{!Sub ${Env}-web}}");
+        assert_eq!(
+            v.value["DefaultCacheBehavior"]["TargetOriginId"],
+            "{{!GetAtt B.DomainName}}"
+        );
+    }
+
+    #[test]
+    fn a_resource_condition_drops_the_variants_that_do_not_create_it() {
+        let config = json!({"A": {"Fn::If": ["HasCert", 1, 2]}});
+        let mut root = template(config.clone());
+        root["Resources"]["D"]["Condition"] = "NoCert".into();
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        assert_eq!(vs.len(), 1);
+        assert_eq!(vs[0].value, json!({"A": 2}));
+    }
+}
