@@ -26,6 +26,7 @@ pub use source::Source;
 use document::{Locate, Spans, Syntax};
 use finding::Location;
 use form::{Detected, Form};
+use json::Pointer;
 use rules::Context;
 
 /// Largest file the linter reads; larger ones get a finding instead (documented in README).
@@ -261,7 +262,11 @@ fn check_template_distribution(
             seen.push((f, vec![i]));
         }
     }
+    let ignored = suppressions(target, resource, spans, settings, out);
     for (mut f, at) in seen {
+        if rules::find(f.code).is_some_and(|rule| !ignored.enabled(rule.meta())) {
+            continue;
+        }
         if at.len() < variants.len() {
             let conditions = &variants[at[0]].conditions;
             let needed: Vec<String> = conditions
@@ -282,6 +287,70 @@ fn check_template_distribution(
         }
         out.push(f);
     }
+}
+
+/// The rules a resource turns off, the CloudFormation way:
+/// `Metadata: {cloudfront-lint: {ignore: [CF204, failover-on-client-error, CF2]}}` (codes, names or
+/// code prefixes; a reason may follow the code). An entry that names no rule is CF005.
+fn suppressions(
+    target: &form::Target,
+    resource: &serde_json::Value,
+    spans: &dyn Locate,
+    settings: &Settings,
+    out: &mut Vec<Finding>,
+) -> Settings {
+    let mut ignored = Settings::default();
+    let Some(list) = resource
+        .get("Metadata")
+        .and_then(|m| m.get("cloudfront-lint"))
+        .and_then(|c| c.get("ignore"))
+    else {
+        return ignored;
+    };
+    let at = target
+        .prefix
+        .parent()
+        .parent()
+        .key("Metadata")
+        .key("cloudfront-lint")
+        .key("ignore");
+    let entries: Vec<(Pointer, &str)> = match list {
+        serde_json::Value::String(s) => vec![(at, s.as_str())],
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| Some((at.index(i), v.as_str()?)))
+            .collect(),
+        _ => vec![],
+    };
+    for (pointer, entry) in entries {
+        let code = entry
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches([':', ',']);
+        if !code.is_empty()
+            && rules::REGISTRY
+                .iter()
+                .any(|r| Settings::only(code).enabled(r.meta()))
+        {
+            ignored.ignore.push(code.to_owned());
+        } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
+            let range = spans.locate(&pointer).map_or(0..0, |l| l.value);
+            let mut f = Finding::about_file(
+                &rules::UNKNOWN_SUPPRESSION,
+                range,
+                format!("`{entry}` names no rule of cloudfront-lint, so it suppresses nothing"),
+            );
+            f.location.pointer = pointer;
+            f.help = Some(match rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code)) {
+                Some(c) => format!("did you mean `{c}`? (`cloudfront-lint rules` lists every code and name)"),
+                None => "give a rule's code (CF204), name (failover-on-client-error) or code prefix (CF2): `cloudfront-lint rules` lists them".to_owned(),
+            });
+            out.push(f);
+        }
+    }
+    ignored
 }
 
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the

@@ -34,8 +34,20 @@ impl Rule for CachePolicyOrForwardedValues {
             };
             let policy = raw.contains_key("CachePolicyId");
             let legacy = raw.contains_key("ForwardedValues");
-            // CloudFormation ignores ForwardedValues next to a cache policy (cfn-lint W3704).
-            if policy && legacy && !cx.is_cloudformation() {
+            // CloudFormation drops ForwardedValues next to a cache policy without a word (cfn-lint
+            // W3704): accepted, but the author's legacy settings never apply.
+            if policy && legacy && cx.is_cloudformation() {
+                cx.report(
+                    &META,
+                    &behavior.pointer.key("ForwardedValues"),
+                    "this behaviour sets both CachePolicyId and ForwardedValues: CloudFormation drops ForwardedValues without a word, so these legacy settings never apply and the cache policy alone decides the cache key and TTLs",
+                )
+                .severity(Severity::Warning)
+                .anchor(Anchor::Key)
+                .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy that applies")
+                .help("remove ForwardedValues, or move what it forwards into the cache policy (and an origin request policy)")
+                .push(out);
+            } else if policy && legacy {
                 cx.report(
                     &META,
                     &behavior.pointer.key("ForwardedValues"),

@@ -16,6 +16,7 @@ mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
 mod cf003_unreadable_file;
 mod cf004_duplicate_key;
+mod cf005_unknown_suppression;
 mod cf010_unknown_member;
 mod cf011_missing_member;
 mod cf012_wrong_type;
@@ -63,6 +64,7 @@ pub use cf001_invalid_json::META as INVALID_JSON;
 pub use cf002_not_a_distribution_config::META as NOT_A_DISTRIBUTION_CONFIG;
 pub use cf003_unreadable_file::META as UNREADABLE_FILE;
 pub use cf004_duplicate_key::META as DUPLICATE_KEY;
+pub use cf005_unknown_suppression::META as UNKNOWN_SUPPRESSION;
 pub use cf010_unknown_member::META as UNKNOWN_MEMBER;
 pub use cf011_missing_member::META as MISSING_MEMBER;
 pub use cf012_wrong_type::META as WRONG_TYPE;
@@ -128,6 +130,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf002_not_a_distribution_config::NotADistributionConfig,
     &cf003_unreadable_file::UnreadableFile,
     &cf004_duplicate_key::DuplicateKey,
+    &cf005_unknown_suppression::UnknownSuppression,
     &cf010_unknown_member::UnknownMember,
     &cf011_missing_member::MissingMember,
     &cf012_wrong_type::WrongType,
