@@ -396,8 +396,9 @@ fn canonical_ids(mut config: Value) -> Value {
     config
 }
 
-/// `!Ref X`, `!GetAtt A.B`, `!Sub text`, or `!Join [...]` with its arguments as JSON.
-fn short_form(value: &Value) -> String {
+/// `!Ref X`, `!GetAtt A.B`, `!Sub text`, or `!Join [...]` with its arguments as JSON: how a
+/// template's author writes the expression.
+pub fn short_form(value: &Value) -> String {
     let Some((function, args)) = single(value) else {
         return value.to_string();
     };

@@ -27,11 +27,10 @@ impl Rule for AliasWithoutCertificate {
         let Some(list) = config.aliases.as_ref().filter(|l| !l.computed) else {
             return;
         };
-        let aliases: Vec<&str> = (0..list.len())
-            .map(|i| {
-                list.iter()
-                    .find(|(j, _)| *j == i)
-                    .map_or("(a computed name)", |(_, a)| *a)
+        let aliases: Vec<String> = (0..list.len())
+            .map(|i| match list.iter().find(|(j, _)| *j == i) {
+                Some((_, a)) => (*a).to_owned(),
+                None => cx.raw_at(&ptr!["Aliases", "Items", i]).map_or_else(|| "?".to_owned(), crate::form::cloudformation::short_form),
             })
             .collect();
         if aliases.is_empty() {
@@ -57,7 +56,7 @@ impl Rule for AliasWithoutCertificate {
         if custom || certificate.is_some_and(|v| !v.is_object()) {
             return;
         }
-        let shown: Vec<&str> = aliases.iter().take(3).copied().collect();
+        let shown: Vec<&str> = aliases.iter().take(3).map(String::as_str).collect();
         let mut report = cx.report(
             &META,
             &ptr!["Aliases", "Items"],
