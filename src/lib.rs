@@ -225,7 +225,8 @@ fn check_template_distribution(
         .and_then(|name| root.get("Resources")?.get(name))
         .unwrap_or(&serde_json::Value::Null);
     let variants = form::cloudformation::variants(root, resource, target.value);
-    let mut seen: Vec<(Finding, Vec<usize>)> = Vec::new();
+    // Each finding once, with the variants it is in and what it rests on (parameter values).
+    let mut seen: Vec<(Finding, Vec<usize>, Vec<String>)> = Vec::new();
     for (i, variant) in variants.iter().enumerate() {
         let resolved = form::Target {
             value: &variant.value,
@@ -235,37 +236,41 @@ fn check_template_distribution(
         };
         let mut found = Vec::new();
         check_target(&resolved, spans, settings, &mut found);
-        for mut f in found {
-            if let Some((_, at)) = seen.iter_mut().find(|(g, _)| {
-                g.code == f.code && g.location == f.location && g.message == f.message
-            }) {
-                at.push(i);
-                continue;
-            }
-            let defaults: Vec<String> = variant
-                .defaults
+        for f in found {
+            let notes: Vec<&String> = variant
+                .values
                 .iter()
-                .filter(|(at, ..)| {
-                    let written = resolved.written(at);
-                    let p = f.location.pointer.as_str();
-                    p.strip_prefix(resolved.prefix.join(&written).as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                .filter(|(at, _)| {
+                    let written = resolved.prefix.join(&resolved.written(at));
+                    let rest = f.location.pointer.as_str().strip_prefix(written.as_str());
+                    rest.is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
                 })
-                .map(|(_, parameter, default)| {
-                    format!("parameter `{parameter}` at its default \"{default}\"")
-                })
+                .map(|(_, note)| note)
                 .collect();
-            if !defaults.is_empty() {
-                f.message
-                    .push_str(&format!(" (with {})", defaults.join(" and ")));
+            let index = seen.iter().position(|(g, ..)| {
+                g.code == f.code && g.location == f.location && g.message == f.message
+            });
+            let index = index.unwrap_or_else(|| {
+                seen.push((f, Vec::new(), Vec::new()));
+                seen.len() - 1
+            });
+            let (_, at, rests_on) = &mut seen[index];
+            at.push(i);
+            for note in notes {
+                if !rests_on.contains(note) {
+                    rests_on.push(note.clone());
+                }
             }
-            seen.push((f, vec![i]));
         }
     }
     let ignored = suppressions(target, resource, spans, settings, out);
-    for (mut f, at) in seen {
+    for (mut f, at, rests_on) in seen {
         if rules::find(f.code).is_some_and(|rule| !ignored.enabled(rule.meta())) {
             continue;
+        }
+        if !rests_on.is_empty() {
+            f.message
+                .push_str(&format!(" (with {})", rests_on.join(" or ")));
         }
         if at.len() < variants.len() {
             let conditions = &variants[at[0]].conditions;

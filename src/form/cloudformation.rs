@@ -21,8 +21,9 @@ pub struct Variant {
     pub rewrites: Vec<(Pointer, Pointer)>,
     /// What this variant assumes: condition name → its value.
     pub conditions: BTreeMap<String, bool>,
-    /// Values taken from a parameter's `Default`: (pointer into `value`, parameter, default).
-    pub defaults: Vec<(Pointer, String, String)>,
+    /// Values taken from a parameter's `Default` or `AllowedValues`: (pointer into `value`, what
+    /// was assumed, e.g. "parameter `Price` at its default \"PriceClass_100\"").
+    pub values: Vec<(Pointer, String)>,
 }
 
 /// What a parameter compared in a condition can be: each literal it is compared with, or none of them.
@@ -43,9 +44,38 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             comparisons(definition, conditions, parameters, &mut compared, 0);
         }
     }
+    // Parameters the config uses that may take only listed values: each value is checked.
+    let mut referenced = BTreeSet::new();
+    crate::rules::walk(config, |_, v| {
+        for item in v
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(v.as_object().into_iter().flat_map(|m| m.values()))
+        {
+            if let Some(name) = item.get("Ref").and_then(Value::as_str) {
+                referenced.insert(name.to_owned());
+            }
+        }
+    });
+    let allowed: BTreeMap<String, Vec<Choice>> = referenced
+        .into_iter()
+        .filter(|p| !compared.contains_key(p))
+        .filter_map(|p| {
+            let values: Vec<Choice> = parameters?
+                .get(&p)?
+                .get("AllowedValues")?
+                .as_array()?
+                .iter()
+                .map(|v| literal(v).map(Some))
+                .collect::<Option<_>>()?;
+            (!values.is_empty()).then_some((p, values))
+        })
+        .collect();
     let dimensions: Vec<(&String, Vec<Choice>)> = compared
         .iter()
         .map(|(p, lits)| (p, lits.iter().cloned().map(Some).chain([None]).collect()))
+        .chain(allowed.iter().map(|(p, values)| (p, values.clone())))
         .collect();
     let count = dimensions.iter().try_fold(1usize, |n, (_, d)| {
         n.checked_mul(d.len()).filter(|n| *n <= MAX_VARIANTS)
@@ -83,14 +113,15 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
         let mut resolver = Resolver {
             parameters,
             compared: &compared,
+            assignment,
             truth: &truth,
             rewrites: Vec::new(),
-            defaults: Vec::new(),
+            values: Vec::new(),
         };
         let value = resolver
             .resolve(config, &Pointer::root(), &Pointer::root())
             .unwrap_or(Value::Null);
-        let (rewrites, defaults) = (resolver.rewrites, resolver.defaults);
+        let (rewrites, values) = (resolver.rewrites, resolver.values);
         let value = canonical_ids(value);
         if out.iter().any(|v| v.value == value) {
             continue;
@@ -99,7 +130,7 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             value,
             rewrites,
             conditions: truth,
-            defaults,
+            values,
         });
     }
     if out.is_empty() {
@@ -108,7 +139,7 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             value: canonical_ids(config.clone()),
             rewrites: Vec::new(),
             conditions: BTreeMap::new(),
-            defaults: Vec::new(),
+            values: Vec::new(),
         });
     }
     out
@@ -260,9 +291,11 @@ struct Resolver<'t> {
     parameters: Option<&'t Map<String, Value>>,
     /// Parameters that decide conditions: their value is the variant's, never the default.
     compared: &'t BTreeMap<String, BTreeSet<String>>,
+    /// The variant's choice for each parameter it decides.
+    assignment: &'t BTreeMap<&'t str, Choice>,
     truth: &'t BTreeMap<String, bool>,
     rewrites: Vec<(Pointer, Pointer)>,
-    defaults: Vec<(Pointer, String, String)>,
+    values: Vec<(Pointer, String)>,
 }
 
 impl Resolver<'_> {
@@ -290,22 +323,39 @@ impl Resolver<'_> {
                 "Ref" if args == "AWS::NoValue" => return None,
                 "Ref" => {
                     let name = args.as_str().unwrap_or_default();
-                    let default = self
+                    let parameter = self
                         .parameters
                         .and_then(|p| p.get(name))
-                        .filter(|_| !self.compared.contains_key(name))
-                        .and_then(|p| {
-                            // An empty default is how a template says "optional, give one": not a value to check.
-                            let default = literal(p.get("Default")?).filter(|d| !d.is_empty())?;
-                            let number = p.get("Type").and_then(Value::as_str) == Some("Number");
-                            Some(match default.parse::<i64>() {
-                                Ok(n) if number => (Value::from(n), default),
-                                _ => (Value::String(default.clone()), default),
-                            })
-                        });
-                    if let Some((resolved, text)) = default {
-                        self.defaults.push((at.clone(), name.to_owned(), text));
-                        return Some(resolved);
+                        .filter(|_| !self.compared.contains_key(name));
+                    let number = parameter
+                        .and_then(|p| p.get("Type"))
+                        .and_then(Value::as_str)
+                        == Some("Number");
+                    let typed = |text: String| match text.parse::<i64>() {
+                        Ok(n) if number => Value::from(n),
+                        _ => Value::String(text),
+                    };
+                    if let Some(Some(chosen)) =
+                        self.assignment.get(name).filter(|_| parameter.is_some())
+                    {
+                        self.values.push((
+                            at.clone(),
+                            format!(
+                                "parameter `{name}` set to \"{chosen}\", one of its AllowedValues"
+                            ),
+                        ));
+                        return Some(typed(chosen.clone()));
+                    }
+                    // An empty default is how a template says "optional, give one": not a value to check.
+                    if let Some(default) = parameter
+                        .and_then(|p| literal(p.get("Default")?))
+                        .filter(|d| !d.is_empty())
+                    {
+                        self.values.push((
+                            at.clone(),
+                            format!("parameter `{name}` at its default \"{default}\""),
+                        ));
+                        return Some(typed(default));
                     }
                     return Some(value.clone());
                 }
@@ -491,13 +541,25 @@ mod tests {
             json!({"PriceClass": "PriceClass_100", "Comment": {"Ref": "Domain"}})
         );
         assert_eq!(
-            vs[0].defaults,
+            vs[0].values,
             [(
                 Pointer::parse("/PriceClass").unwrap(),
-                "Price".to_owned(),
-                "PriceClass_100".to_owned()
+                "parameter `Price` at its default \"PriceClass_100\"".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn a_parameter_with_allowed_values_is_checked_with_each() {
+        let config = json!({"PriceClass": {"Ref": "Tier"}});
+        let mut root = template(config.clone());
+        root["Parameters"]["Tier"] = json!({"Type": "String", "Default": "PriceClass_100", "AllowedValues": ["PriceClass_100", "PriceClass_300"]});
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        let values: Vec<&Value> = vs.iter().map(|v| &v.value["PriceClass"]).collect();
+        assert_eq!(values, [&json!("PriceClass_100"), &json!("PriceClass_300")]);
+        assert!(vs[1].values[0]
+            .1
+            .contains("set to \"PriceClass_300\", one of its AllowedValues"));
     }
 
     #[test]
