@@ -122,7 +122,7 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             .resolve(config, &Pointer::root(), &Pointer::root())
             .unwrap_or(Value::Null);
         let (rewrites, values) = (resolver.rewrites, resolver.values);
-        let value = canonical_ids(value);
+        let value = canonical_ids(typed_scalars(value));
         if out.iter().any(|v| v.value == value) {
             continue;
         }
@@ -404,6 +404,94 @@ impl Resolver<'_> {
     }
 }
 
+/// The members the API types as integers and as booleans, read from its schema.
+fn typed_members() -> &'static (BTreeSet<String>, BTreeSet<String>) {
+    static MEMBERS: std::sync::OnceLock<(BTreeSet<String>, BTreeSet<String>)> =
+        std::sync::OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        let schema: Value = serde_json::from_str(crate::schema::SCHEMA_TEXT).unwrap_or_default();
+        let (mut integers, mut booleans) = (BTreeSet::new(), BTreeSet::new());
+        let definitions = schema
+            .get("$defs")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten();
+        for (_, definition) in definitions {
+            for (name, property) in definition
+                .get("properties")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                match property.get("type").and_then(Value::as_str) {
+                    Some("integer") => integers.insert(form_name(name)),
+                    Some("boolean") => booleans.insert(form_name(name)),
+                    _ => false,
+                };
+            }
+        }
+        (integers, booleans)
+    })
+}
+
+fn form_name(api: &str) -> String {
+    super::Form::CloudFormation.spell(api).to_owned()
+}
+
+/// Scalars as CloudFormation passes them on: it converts a property's value to the property's type,
+/// so `DefaultTTL: "86400"` is the number 86400 and `Compress: "true"` is true by the time
+/// CloudFront sees them (the failover `StatusCodes` items too).
+fn typed_scalars(mut config: Value) -> Value {
+    let (integers, booleans) = typed_members();
+    let mut stack = vec![&mut config];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                for (key, member) in map.iter_mut() {
+                    match member {
+                        Value::String(text) if integers.contains(key) => {
+                            if let Some(n) = integer(text) {
+                                *member = Value::from(n);
+                            }
+                        }
+                        Value::String(text) if booleans.contains(key) => {
+                            if let Ok(b) = text.to_ascii_lowercase().parse::<bool>() {
+                                *member = Value::Bool(b);
+                            }
+                        }
+                        Value::Object(codes) if key == "StatusCodes" => {
+                            for code in codes
+                                .get_mut("Items")
+                                .and_then(Value::as_array_mut)
+                                .into_iter()
+                                .flatten()
+                            {
+                                if let Some(n) = code.as_str().and_then(integer) {
+                                    *code = Value::from(n);
+                                }
+                            }
+                            stack.push(member);
+                        }
+                        _ => stack.push(member),
+                    }
+                }
+            }
+            Value::Array(list) => stack.extend(list.iter_mut()),
+            _ => {}
+        }
+    }
+    config
+}
+
+/// `"86400"` → 86400; not `"0755"` or `" 5"`, which are not how a number is written.
+fn integer(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    canonical.then(|| text.parse().ok()).flatten()
+}
+
 /// Ids and references computed by an expression become the expression's text, in the `{{…}}`
 /// form every rule already treats as filled in later: `Id: !Sub "${Env}-web"` and
 /// `TargetOriginId: !Sub "${Env}-web"` are then the same id, and a reference still finds its
@@ -560,6 +648,26 @@ mod tests {
         assert!(vs[1].values[0]
             .1
             .contains("set to \"PriceClass_300\", one of its AllowedValues"));
+    }
+
+    #[test]
+    fn numbers_and_booleans_written_as_strings_are_typed_as_cloudformation_passes_them() {
+        let config = json!({"Enabled": "True", "IPV6Enabled": "false", "Comment": "5", "DefaultCacheBehavior": {"DefaultTTL": "86400", "MinTTL": "0755"},
+            "OriginGroups": {"Quantity": "1", "Items": [{"FailoverCriteria": {"StatusCodes": {"Quantity": 2, "Items": ["500", 502]}}}]}});
+        let root = template(config.clone());
+        let v = &variants(&root, &root["Resources"]["D"], &config)[0].value;
+        assert_eq!(v["Enabled"], true);
+        assert_eq!(v["IPV6Enabled"], false);
+        assert_eq!(v["Comment"], "5");
+        assert_eq!(
+            v["DefaultCacheBehavior"],
+            json!({"DefaultTTL": 86400, "MinTTL": "0755"})
+        );
+        assert_eq!(v["OriginGroups"]["Quantity"], 1);
+        assert_eq!(
+            v["OriginGroups"]["Items"][0]["FailoverCriteria"]["StatusCodes"]["Items"],
+            json!([500, 502])
+        );
     }
 
     #[test]
