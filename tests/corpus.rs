@@ -81,6 +81,17 @@ fn cli_input_examples_never_crash() {
 #[test]
 fn cloudformation_templates_aws_deployed_give_no_error() {
     for (file, findings) in lint_folder("cfn") {
+        // Deployed on 2023-03-31 (SOURCES.md), days before S3 disabled ACLs on new buckets: its log
+        // buckets set no OwnershipControls, and deployed today CloudFront refuses them for logging
+        // (aws-api.md row 95), as it does for the same buckets in cfn-yaml's rejected templates.
+        if file == "cloudfront-bucket-logging.template.json" {
+            assert_eq!(
+                errors(&findings),
+                ["CF604", "CF604"],
+                "cfn/{file}: {findings:?}"
+            );
+            continue;
+        }
         assert!(errors(&findings).is_empty(), "cfn/{file}: {findings:?}");
     }
 }

@@ -30,7 +30,9 @@ impl Rule for AliasWithoutCertificate {
         let aliases: Vec<String> = (0..list.len())
             .map(|i| match list.iter().find(|(j, _)| *j == i) {
                 Some((_, a)) => (*a).to_owned(),
-                None => cx.raw_at(&ptr!["Aliases", "Items", i]).map_or_else(|| "?".to_owned(), crate::form::cloudformation::short_form),
+                None => cx
+                    .raw_at(&ptr!["Aliases", "Items", i])
+                    .map_or_else(|| "?".to_owned(), crate::form::cloudformation::short_form),
             })
             .collect();
         if aliases.is_empty() {

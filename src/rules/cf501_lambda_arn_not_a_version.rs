@@ -28,6 +28,35 @@ impl Rule for LambdaArnNotAVersion {
                     continue;
                 };
 
+                let at = behavior
+                    .pointer
+                    .key("LambdaFunctionAssociations")
+                    .key("Items")
+                    .index(i)
+                    .key("LambdaFunctionARN");
+                // Not an ARN at all: a name, or a placeholder left for a person to fill in
+                // (`<ADD-FUNCTION-ARN>`), which is deployed as written.
+                if !arn.starts_with("arn:") && !is_placeholder(arn) {
+                    let what = if arn.is_empty() {
+                        "is empty".to_owned()
+                    } else {
+                        format!("`{arn}` is not an ARN (it does not start with `arn:`)")
+                    };
+                    let help = if cx.is_cloudformation() {
+                        "use the ARN of a published version of the function in us-east-1 (…:function:name:3), such as `!Ref` of an AWS::Lambda::Version resource"
+                    } else {
+                        "use the ARN of a published version of the function in us-east-1, ending in the version number (arn:aws:lambda:us-east-1:123456789012:function:name:3)"
+                    };
+                    cx.report(
+                        &META,
+                        &at,
+                        format!("Lambda@Edge function ARN {what}: CloudFront rejects the config (InvalidLambdaFunctionAssociation)"),
+                    )
+                    .help(help)
+                    .push(out);
+                    continue;
+                }
+
                 // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
                 let parts: Vec<&str> = arn.split(':').collect();
                 if parts.len() < 7 || parts[2] != "lambda" || parts[5] != "function" {
@@ -57,12 +86,6 @@ impl Rule for LambdaArnNotAVersion {
                     ),
                     Some(_) => continue,
                 };
-                let at = behavior
-                    .pointer
-                    .key("LambdaFunctionAssociations")
-                    .key("Items")
-                    .index(i)
-                    .key("LambdaFunctionARN");
                 cx.report(
                     &META,
                     &at,

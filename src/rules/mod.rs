@@ -24,6 +24,8 @@ mod cf013_value_not_allowed;
 mod cf014_out_of_range;
 mod cf015_pattern_mismatch;
 mod cf016_over_quota;
+mod cf020_substitution_outside_sub;
+mod cf021_unknown_intrinsic_function;
 mod cf101_quantity_mismatch;
 mod cf102_unknown_target_origin;
 mod cf103_duplicate_id;
@@ -48,6 +50,7 @@ mod cf304_allowed_methods_combination;
 mod cf305_path_pattern_characters;
 mod cf306_unreachable_behavior;
 mod cf307_forwarded_values_inconsistent;
+mod cf308_policy_id_not_an_id;
 mod cf401_alias_without_certificate;
 mod cf402_certificate_source_not_exactly_one;
 mod cf403_certificate_without_ssl_support_method;
@@ -58,6 +61,7 @@ mod cf502_function_event_type;
 mod cf601_error_response_half_set;
 mod cf602_default_root_object_leading_slash;
 mod cf603_geo_restriction_inconsistent;
+mod cf604_log_bucket_acls_disabled;
 pub mod text;
 
 pub use cf001_invalid_json::META as INVALID_JSON;
@@ -138,6 +142,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf014_out_of_range::OutOfRange,
     &cf015_pattern_mismatch::PatternMismatch,
     &cf016_over_quota::OverQuota,
+    &cf020_substitution_outside_sub::SubstitutionOutsideSub,
+    &cf021_unknown_intrinsic_function::UnknownIntrinsicFunction,
     &cf101_quantity_mismatch::QuantityMismatch,
     &cf102_unknown_target_origin::UnknownTargetOrigin,
     &cf103_duplicate_id::DuplicateId,
@@ -162,6 +168,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf305_path_pattern_characters::PathPatternCharacters,
     &cf306_unreachable_behavior::UnreachableBehavior,
     &cf307_forwarded_values_inconsistent::ForwardedValuesInconsistent,
+    &cf308_policy_id_not_an_id::PolicyIdNotAnId,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
     &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
     &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
@@ -172,6 +179,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf601_error_response_half_set::ErrorResponseHalfSet,
     &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
     &cf603_geo_restriction_inconsistent::GeoRestrictionInconsistent,
+    &cf604_log_bucket_acls_disabled::LogBucketAclsDisabled,
 ];
 
 /// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).
