@@ -188,7 +188,8 @@ pub enum Detected<'v> {
 
 pub const EXPECTED: &str = "a DistributionConfig (an object with Origins and DefaultCacheBehavior), \
     or one of the AWS CLI's forms: {\"DistributionConfig\": …} (with ETag, Id or IfMatch), \
-    {\"Distribution\": {\"DistributionConfig\": …}}, {\"DistributionConfigWithTags\": {\"DistributionConfig\": …}}";
+    {\"Distribution\": {\"DistributionConfig\": …}}, {\"DistributionConfigWithTags\": {\"DistributionConfig\": …}}, \
+    or a CloudFormation template (JSON or YAML) with an AWS::CloudFront::Distribution";
 
 /// Members only a DistributionConfig has; one of them makes a bare object a config.
 const CONFIG_MARKERS: [&str; 4] = [
