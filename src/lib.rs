@@ -75,7 +75,13 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         }
         return invalid(
             at..at + 1,
-            format!("byte {at} is not valid UTF-8: the AWS CLI and CloudFront read JSON as UTF-8"),
+            format!(
+                "byte {at} is not valid UTF-8: {}",
+                match Syntax::of(&source.path, text) {
+                    Syntax::Json => "the AWS CLI and CloudFront read JSON as UTF-8",
+                    Syntax::Yaml => "CloudFormation reads templates as UTF-8",
+                }
+            ),
         );
     }
     if text.trim().is_empty() {
@@ -159,14 +165,32 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
         duplicate_keys(spans, &targets, &mut findings);
     }
+    // What each template resource turns off for itself, and where in the file it is.
+    let mut suppressed: Vec<(Pointer, Settings)> = Vec::new();
     for target in &targets {
         match target.form {
             Form::Api => check_target(target, spans, settings, &mut findings),
             Form::CloudFormation => {
-                check_template_distribution(value, target, spans, settings, &mut findings)
+                let resource = target.prefix.parent().parent();
+                let ignored = suppressions(value, &resource, spans, settings, &mut findings);
+                check_template_distribution(value, target, spans, settings, &mut findings);
+                suppressed.push((resource, ignored));
             }
         }
     }
+    findings.retain(|f| {
+        let within = |at: &Pointer| {
+            f.location
+                .pointer
+                .as_str()
+                .strip_prefix(at.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        let rule = rules::find(f.code);
+        !suppressed
+            .iter()
+            .any(|(at, ignored)| within(at) && rule.is_some_and(|r| !ignored.enabled(r.meta())))
+    });
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
         .dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
@@ -263,11 +287,7 @@ fn check_template_distribution(
             }
         }
     }
-    let ignored = suppressions(target, resource, spans, settings, out);
     for (mut f, at, rests_on) in seen {
-        if rules::find(f.code).is_some_and(|rule| !ignored.enabled(rule.meta())) {
-            continue;
-        }
         if !rests_on.is_empty() {
             f.message
                 .push_str(&format!(" (with {})", rests_on.join(" or ")));
@@ -288,6 +308,10 @@ fn check_template_distribution(
             if !needed.is_empty() {
                 f.message
                     .push_str(&format!(" (when {})", needed.join(" and ")));
+            } else if rests_on.is_empty() {
+                // No one condition decides it (it takes two together, or one or the other).
+                f.message
+                    .push_str(" (only for some ways the template's conditions can come out)");
             }
         }
         out.push(f);
@@ -298,35 +322,34 @@ fn check_template_distribution(
 /// `Metadata: {cloudfront-lint: {ignore: [CF204, failover-on-client-error, CF2]}}` (codes, names or
 /// code prefixes; a reason may follow the code). An entry that names no rule is CF005.
 fn suppressions(
-    target: &form::Target,
-    resource: &serde_json::Value,
+    root: &serde_json::Value,
+    resource: &Pointer,
     spans: &dyn Locate,
     settings: &Settings,
     out: &mut Vec<Finding>,
 ) -> Settings {
     let mut ignored = Settings::default();
-    let Some(list) = resource
-        .get("Metadata")
-        .and_then(|m| m.get("cloudfront-lint"))
-        .and_then(|c| c.get("ignore"))
-    else {
-        return ignored;
-    };
-    let at = target
-        .prefix
-        .parent()
-        .parent()
+    let at = resource
         .key("Metadata")
         .key("cloudfront-lint")
         .key("ignore");
-    let entries: Vec<(Pointer, &str)> = match list {
-        serde_json::Value::String(s) => vec![(at, s.as_str())],
+    let Some(list) = root.pointer(at.as_str()) else {
+        return ignored;
+    };
+    // An entry that is not text (`207`) names no rule either.
+    let entries: Vec<(Pointer, String)> = match list {
         serde_json::Value::Array(items) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| Some((at.index(i), v.as_str()?)))
+            .map(|(i, v)| {
+                (
+                    at.index(i),
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                )
+            })
             .collect(),
-        _ => vec![],
+        serde_json::Value::String(s) => vec![(at, s.clone())],
+        other => vec![(at, other.to_string())],
     };
     for (pointer, entry) in entries {
         let code = entry

@@ -25,6 +25,8 @@ pub struct SpanMap {
     located: HashMap<Pointer, Located>,
     /// (object, key, the range of each key written), in document order.
     duplicates: Vec<(Pointer, String, Vec<Range<usize>>)>,
+    /// Where each (object, key) is in `duplicates`.
+    duplicate_index: HashMap<(Pointer, String), usize>,
 }
 
 impl SpanMap {
@@ -126,7 +128,11 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
     };
     let mut spans = SpanMap::default();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Value> = HashMap::new();
+    // Each anchored value with its size and depth: an alias is a copy, and copies are budgeted so
+    // that a few lines of nested aliases (a "billion laughs") cannot take the machine.
+    let mut anchors: HashMap<usize, (Value, usize, usize)> = HashMap::new();
+    let budget = ALIAS_BUDGET_BASE + 10 * text.len();
+    let mut expanded = 0usize;
     let mut root: Option<Value> = None;
     let mut parser = Parser::new_from_str(text);
     let error_at = |offset: usize, message: String| SyntaxError { offset, message };
@@ -139,12 +145,26 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
             // One template per file: anything after the first document is not read.
             Event::DocumentEnd | Event::StreamEnd => break,
             Event::Alias(id) => {
-                let value = anchors.get(&id).cloned().ok_or_else(|| {
+                let (value, size, depth) = anchors.get(&id).ok_or_else(|| {
                     error_at(
                         range.start,
                         "an alias to an anchor not defined before it".into(),
                     )
                 })?;
+                expanded += size;
+                if expanded > budget {
+                    return Err(error_at(
+                        range.start,
+                        format!("aliases expand to more than {budget} values"),
+                    ));
+                }
+                if stack.len() + depth > MAX_DEPTH {
+                    return Err(error_at(
+                        range.start,
+                        format!("nested deeper than {MAX_DEPTH} levels (through this alias)"),
+                    ));
+                }
+                let value = value.clone();
                 let kind = kind_of(&value);
                 place(&mut stack, &mut spans, &mut root, value, range, kind)?;
             }
@@ -162,8 +182,9 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     _ => scalar(&text_value, style, tag.as_deref()),
                 };
                 if anchor > 0 {
-                    anchors.insert(anchor, value.clone());
+                    anchors.insert(anchor, (value.clone(), 1, 1));
                 }
+                let range = scalar_range(text, range, style);
                 place(&mut stack, &mut spans, &mut root, value, range, kind)?;
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
@@ -236,7 +257,8 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     None => value,
                 };
                 if frame.anchor > 0 {
-                    anchors.insert(frame.anchor, value.clone());
+                    let (size, depth) = measure(&value);
+                    anchors.insert(frame.anchor, (value.clone(), size, depth));
                 }
                 // The collection's own pointer was taken when it started; its parent is now on top.
                 let kind = kind_of(&value);
@@ -257,6 +279,71 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
         value: root.unwrap_or(Value::Null),
         spans,
     })
+}
+
+/// Copies of anchored values allowed on top of ten per byte of the file.
+const ALIAS_BUDGET_BASE: usize = 100_000;
+
+/// How many values a value holds (itself included), and how deep it nests.
+fn measure(value: &Value) -> (usize, usize) {
+    let (mut size, mut depth) = (0, 0);
+    let mut stack = vec![(value, 1)];
+    while let Some((v, d)) = stack.pop() {
+        size += 1;
+        depth = depth.max(d);
+        match v {
+            Value::Array(list) => stack.extend(list.iter().map(|c| (c, d + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|c| (c, d + 1))),
+            _ => {}
+        }
+    }
+    (size, depth)
+}
+
+/// A scalar's range without what the parser's span takes along: an anchor in front (`&x o1`), and
+/// after a quoted scalar's closing quote, the spaces and comment before the next token.
+fn scalar_range(text: &str, range: Range<usize>, style: ScalarStyle) -> Range<usize> {
+    let written = text.get(range.clone()).unwrap_or_default();
+    let mut start = range.start;
+    if written.starts_with('&') {
+        let after = written.find(char::is_whitespace).unwrap_or(written.len());
+        let rest = &written[after..];
+        start += after + (rest.len() - rest.trim_start().len());
+    }
+    let body = text.get(start..range.end.max(start)).unwrap_or_default();
+    let quote = match style {
+        ScalarStyle::SingleQuoted => Some('\''),
+        ScalarStyle::DoubleQuoted => Some('"'),
+        _ => None,
+    };
+    let end = match quote.and_then(|q| body.find(q).map(|open| (q, open))) {
+        Some((q, open)) => {
+            closing_quote(body, open, q).map_or(body.trim_end().len(), |close| close + 1)
+        }
+        None => body.trim_end().len(),
+    };
+    start..start + end
+}
+
+/// The index of the quote that closes the one at `open` (`''` is a quote in single quotes, `\"` in double).
+fn closing_quote(body: &str, open: usize, quote: char) -> Option<usize> {
+    let mut chars = body[open + 1..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                if quote == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                    chars.next();
+                } else {
+                    return Some(open + 1 + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The pointer the next value gets, and its key's range when it is a mapping's member.
@@ -367,14 +454,12 @@ fn place_at(
                 );
                 if map.insert(name.clone(), value).is_some() {
                     let object = parent.children.clone();
-                    match spans
-                        .duplicates
-                        .iter_mut()
-                        .find(|(o, k, _)| *o == object && *k == name)
-                    {
-                        Some((_, _, ranges)) => ranges.push(key_range),
+                    let slot = (object.clone(), name.clone());
+                    match spans.duplicate_index.get(&slot) {
+                        Some(&at) => spans.duplicates[at].2.push(key_range),
                         None => {
                             let first = earlier.and_then(|l| l.key).into_iter();
+                            spans.duplicate_index.insert(slot, spans.duplicates.len());
                             spans.duplicates.push((
                                 object,
                                 name,
@@ -591,6 +676,35 @@ mod tests {
         assert_eq!(p.value["use"], json!({"x": 1, "y": 3}));
         assert_eq!(p.value["copy"], json!({"x": 1, "y": 2}));
         assert_eq!(key(text, &p, "/use/x"), "<<");
+    }
+
+    #[test]
+    fn scalar_ranges_end_at_the_value() {
+        let text = "a: 'nope' \nb: \"bo\\\"gus\"    # was 'x'\nc: &x o1\nd: |\n  lit\n  \ne: plain   # note\n";
+        let p = parse(text).unwrap();
+        assert_eq!(at(text, &p, "/a"), "'nope'");
+        assert_eq!(at(text, &p, "/b"), "\"bo\\\"gus\"");
+        assert_eq!(at(text, &p, "/c"), "o1");
+        assert_eq!(at(text, &p, "/d"), "lit");
+        assert_eq!(at(text, &p, "/e"), "plain");
+    }
+
+    #[test]
+    fn aliases_cannot_blow_up() {
+        let mut laughs = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            laughs.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let e = parse(&laughs).err().unwrap();
+        assert!(e.message.contains("aliases expand"), "{e:?}");
+        let mut deep = format!("a0: &a0 {}x{}\n", "[".repeat(100), "]".repeat(100));
+        deep.push_str(&format!("a1: {}*a0{}\n", "[".repeat(100), "]".repeat(100)));
+        assert!(parse(&deep)
+            .err()
+            .unwrap()
+            .message
+            .contains("nested deeper"));
     }
 
     #[test]

@@ -357,6 +357,21 @@ fn a_resource_suppresses_rules_by_code_name_or_prefix() {
     assert_eq!(codes(&yaml(&text)), Vec::<&str>::new());
     let unsuppressed = text.replace("- unused-origin", "- unused-orign");
     assert_eq!(codes(&yaml(&unsuppressed)), ["CF005", "CF207"]);
+    // A number names no rule either; and a duplicate key (reported from the file, not by a rule
+    // on the config) is suppressed like any other finding of the resource.
+    let number = text.replace("- unused-origin", "- 207");
+    assert_eq!(codes(&yaml(&number)), ["CF005", "CF207"]);
+    let duplicate = text.replace(
+        "        Enabled: true\n",
+        "        Enabled: true\n        Enabled: true\n",
+    );
+    assert_eq!(codes(&yaml(&duplicate)), ["CF004"]);
+    assert_eq!(
+        codes(&yaml(
+            &duplicate.replace("- CF6", "- CF6\n          - CF004")
+        )),
+        Vec::<&str>::new()
+    );
 }
 
 #[test]

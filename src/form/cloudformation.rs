@@ -39,9 +39,18 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
     used.extend(resource_condition.map(str::to_owned));
     // The parameters that decide the conditions, and what each is compared with.
     let mut compared: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut followed = BTreeSet::new();
     for name in &used {
         if let Some(definition) = conditions.and_then(|c| c.get(name)) {
-            comparisons(definition, conditions, parameters, &mut compared, 0);
+            followed.insert(name.clone());
+            comparisons(
+                definition,
+                conditions,
+                parameters,
+                &mut compared,
+                &mut followed,
+                0,
+            );
         }
     }
     // Parameters the config uses that may take only listed values: each value is checked.
@@ -61,25 +70,31 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
     let allowed: BTreeMap<String, Vec<Choice>> = referenced
         .into_iter()
         .filter(|p| !compared.contains_key(p))
-        .filter_map(|p| {
-            let values: Vec<Choice> = parameters?
-                .get(&p)?
-                .get("AllowedValues")?
-                .as_array()?
-                .iter()
-                .map(|v| literal(v).map(Some))
-                .collect::<Option<_>>()?;
-            (!values.is_empty()).then_some((p, values))
+        .filter_map(|p| Some((p.clone(), allowed_values(parameters, &p)?)))
+        .collect();
+    // A compared parameter is each literal it is compared with or none of them, unless its
+    // AllowedValues say exactly what it can be.
+    let mut dimensions: Vec<(&String, Vec<Choice>)> = compared
+        .iter()
+        .map(|(p, lits)| {
+            let domain = allowed_values(parameters, p)
+                .unwrap_or_else(|| lits.iter().cloned().map(Some).chain([None]).collect());
+            (p, domain)
         })
         .collect();
-    let dimensions: Vec<(&String, Vec<Choice>)> = compared
-        .iter()
-        .map(|(p, lits)| (p, lits.iter().cloned().map(Some).chain([None]).collect()))
-        .chain(allowed.iter().map(|(p, values)| (p, values.clone())))
-        .collect();
-    let count = dimensions.iter().try_fold(1usize, |n, (_, d)| {
-        n.checked_mul(d.len()).filter(|n| *n <= MAX_VARIANTS)
-    });
+    let size = |dims: &[(&String, Vec<Choice>)]| {
+        dims.iter().try_fold(1usize, |n, (_, d)| {
+            n.checked_mul(d.len()).filter(|n| *n <= MAX_VARIANTS)
+        })
+    };
+    // Values to check come after conditions to decide: added only while the count allows.
+    for (p, values) in &allowed {
+        dimensions.push((p, values.clone()));
+        if size(&dimensions).is_none() {
+            dimensions.pop();
+        }
+    }
+    let count = size(&dimensions);
     let assignments: Vec<BTreeMap<&str, Choice>> = match count {
         Some(n) => (0..n)
             .map(|mut i| {
@@ -102,6 +117,7 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             parameters,
             conditions,
             assignment,
+            known: Default::default(),
         };
         let truth: BTreeMap<String, bool> = used
             .iter()
@@ -122,10 +138,9 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
             .resolve(config, &Pointer::root(), &Pointer::root())
             .unwrap_or(Value::Null);
         let (rewrites, values) = (resolver.rewrites, resolver.values);
+        // Equal variants are kept: each stands for its own way the conditions come out, which the
+        // notes on findings need.
         let value = canonical_ids(typed_scalars(value));
-        if out.iter().any(|v| v.value == value) {
-            continue;
-        }
         out.push(Variant {
             value,
             rewrites,
@@ -143,6 +158,44 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
         });
     }
     out
+}
+
+/// A scalar parameter's `AllowedValues`, as the values it can take.
+fn allowed_values(parameters: Option<&Map<String, Value>>, name: &str) -> Option<Vec<Choice>> {
+    let parameter = parameters?.get(name)?;
+    if parameter_kind(parameter) != ParameterKind::Scalar {
+        return None;
+    }
+    let values: Vec<Choice> = parameter
+        .get("AllowedValues")?
+        .as_array()?
+        .iter()
+        .map(|v| literal(v).map(Some))
+        .collect::<Option<_>>()?;
+    (!values.is_empty()).then_some(values)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ParameterKind {
+    Scalar,
+    /// `CommaDelimitedList`, `List<…>`: the value is a list, written comma-separated.
+    List,
+    /// `AWS::SSM::Parameter::Value<…>`: the value written is the name of an SSM parameter.
+    Ssm,
+}
+
+fn parameter_kind(parameter: &Value) -> ParameterKind {
+    let kind = parameter
+        .get("Type")
+        .and_then(Value::as_str)
+        .unwrap_or("String");
+    if kind.starts_with("AWS::SSM::Parameter::") {
+        ParameterKind::Ssm
+    } else if kind == "CommaDelimitedList" || kind.starts_with("List<") {
+        ParameterKind::List
+    } else {
+        ParameterKind::Scalar
+    }
 }
 
 /// Every condition an `Fn::If` under `value` names.
@@ -165,6 +218,7 @@ fn comparisons(
     conditions: Option<&Map<String, Value>>,
     parameters: Option<&Map<String, Value>>,
     out: &mut BTreeMap<String, BTreeSet<String>>,
+    followed: &mut BTreeSet<String>,
     depth: usize,
 ) {
     if depth > 16 {
@@ -185,13 +239,17 @@ fn comparisons(
             }
         }
         "Condition" => {
-            if let Some(next) = args.as_str().and_then(|n| conditions?.get(n)) {
-                comparisons(next, conditions, parameters, out, depth + 1);
+            // Each condition is followed once (a cycle, or one referred to many times, costs nothing more).
+            let Some(name) = args.as_str().filter(|n| followed.insert((*n).to_owned())) else {
+                return;
+            };
+            if let Some(next) = conditions.and_then(|c| c.get(name)) {
+                comparisons(next, conditions, parameters, out, followed, depth + 1);
             }
         }
         _ => {
             for arg in args.as_array().into_iter().flatten() {
-                comparisons(arg, conditions, parameters, out, depth + 1);
+                comparisons(arg, conditions, parameters, out, followed, depth + 1);
             }
         }
     }
@@ -224,11 +282,23 @@ struct Decider<'t> {
     parameters: Option<&'t Map<String, Value>>,
     conditions: Option<&'t Map<String, Value>>,
     assignment: &'t BTreeMap<&'t str, Choice>,
+    /// Conditions decided so far (`None` inside: being decided, or undecidable), so each is
+    /// evaluated once and a cycle (which CloudFormation rejects) ends as undecidable.
+    known: std::cell::RefCell<BTreeMap<String, Option<bool>>>,
 }
 
 impl Decider<'_> {
     fn condition(&self, name: &str, depth: usize) -> Option<bool> {
-        self.eval(self.conditions?.get(name)?, depth + 1)
+        if let Some(known) = self.known.borrow().get(name) {
+            return *known;
+        }
+        self.known.borrow_mut().insert(name.to_owned(), None);
+        let decided = self
+            .conditions
+            .and_then(|c| c.get(name))
+            .and_then(|d| self.eval(d, depth + 1));
+        self.known.borrow_mut().insert(name.to_owned(), decided);
+        decided
     }
 
     /// `None`: cannot be told from the parameters.
@@ -335,6 +405,11 @@ impl Resolver<'_> {
                         Ok(n) if number => Value::from(n),
                         _ => Value::String(text),
                     };
+                    let kind = parameter.map_or(ParameterKind::Scalar, parameter_kind);
+                    if kind == ParameterKind::Ssm {
+                        // Its default names an SSM parameter; the value is read at deploy time.
+                        return Some(value.clone());
+                    }
                     if let Some(Some(chosen)) =
                         self.assignment.get(name).filter(|_| parameter.is_some())
                     {
@@ -355,6 +430,12 @@ impl Resolver<'_> {
                             at.clone(),
                             format!("parameter `{name}` at its default \"{default}\""),
                         ));
+                        if kind == ParameterKind::List {
+                            let items = default
+                                .split(',')
+                                .map(|item| Value::String(item.trim().to_owned()));
+                            return Some(Value::Array(items.collect()));
+                        }
                         return Some(typed(default));
                     }
                     return Some(value.clone());
@@ -668,6 +749,44 @@ mod tests {
             v["OriginGroups"]["Items"][0]["FailoverCriteria"]["StatusCodes"]["Items"],
             json!([500, 502])
         );
+    }
+
+    #[test]
+    fn list_parameters_are_lists_and_ssm_parameters_stay_unknown() {
+        let config = json!({"Aliases": {"Ref": "Names"}, "DefaultCacheBehavior": {"CachePolicyId": {"Ref": "Policy"}}});
+        let mut root = template(config.clone());
+        root["Parameters"]["Names"] =
+            json!({"Type": "CommaDelimitedList", "Default": "a.example.com, b.example.com"});
+        root["Parameters"]["Policy"] =
+            json!({"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/site/cache-policy"});
+        let v = &variants(&root, &root["Resources"]["D"], &config)[0].value;
+        assert_eq!(v["Aliases"], json!(["a.example.com", "b.example.com"]));
+        assert_eq!(
+            v["DefaultCacheBehavior"]["CachePolicyId"],
+            json!({"Ref": "Policy"})
+        );
+    }
+
+    #[test]
+    fn cyclic_conditions_are_undecided_and_cheap() {
+        let config = json!({"Comment": {"Fn::If": ["E", "a", "b"]}});
+        let mut root = template(config.clone());
+        let refs: Vec<Value> = (0..20).map(|_| json!({"Condition": "E"})).collect();
+        root["Conditions"]["E"] = json!({"Fn::Or": refs});
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        assert_eq!(vs[0].value["Comment"], json!({"Fn::If": ["E", "a", "b"]}));
+    }
+
+    #[test]
+    fn allowed_values_bound_what_a_compared_parameter_can_be() {
+        let config = json!({"A": {"Fn::If": ["IsProd", 1, {"Fn::If": ["IsDev", 2, 3]}]}});
+        let mut root = template(config.clone());
+        root["Parameters"]["Env"] = json!({"Type": "String", "AllowedValues": ["prod", "dev"]});
+        root["Conditions"]["IsProd"] = json!({"Fn::Equals": [{"Ref": "Env"}, "prod"]});
+        root["Conditions"]["IsDev"] = json!({"Fn::Equals": [{"Ref": "Env"}, "dev"]});
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        let values: Vec<&Value> = vs.iter().map(|v| &v.value["A"]).collect();
+        assert_eq!(values, [&json!(1), &json!(2)]);
     }
 
     #[test]
