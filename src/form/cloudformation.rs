@@ -140,7 +140,7 @@ pub fn variants(root: &Value, resource: &Value, config: &Value) -> Vec<Variant> 
         let (rewrites, values) = (resolver.rewrites, resolver.values);
         // Equal variants are kept: each stands for its own way the conditions come out, which the
         // notes on findings need.
-        let value = canonical_ids(typed_scalars(value));
+        let value = canonical_ids(s3_domains(typed_scalars(value), root));
         out.push(Variant {
             value,
             rewrites,
@@ -255,10 +255,12 @@ fn comparisons(
     }
 }
 
-/// `{"Ref": P}` where P is a parameter of the template.
+/// `{"Ref": P}` where P is a parameter of the template or a pseudo parameter (`AWS::Region`,
+/// `AWS::Partition`, …): something a deployment decides.
 fn parameter_ref<'v>(value: &'v Value, parameters: Option<&Map<String, Value>>) -> Option<&'v str> {
     let name = value.get("Ref")?.as_str()?;
-    parameters?.contains_key(name).then_some(name)
+    let pseudo = name.starts_with("AWS::") && name != "AWS::NoValue";
+    (pseudo || parameters?.contains_key(name)).then_some(name)
 }
 
 /// A literal as CloudFormation compares it: as text.
@@ -482,6 +484,193 @@ impl Resolver<'_> {
             }
             other => Some(other.clone()),
         }
+    }
+}
+
+/// An origin's `DomainName` computed from an S3 bucket of the template is still an S3 endpoint of
+/// a kind one can tell: `!GetAtt Site.RegionalDomainName` is a REST endpoint, and
+/// `!Select [2, !Split ["/", !GetAtt Site.WebsiteURL]]` or `!Join ['', [!Ref Site, '.s3-website-',
+/// !Ref 'AWS::Region', '.amazonaws.com']]` a website endpoint. Such a domain becomes a stand-in of
+/// that kind (`site.s3-website-REGION.amazonaws.com`), so the rules about S3 origins read it; any
+/// other computed domain stays unknown.
+fn s3_domains(mut config: Value, root: &Value) -> Value {
+    let origins = match config.get_mut("Origins") {
+        Some(Value::Array(list)) => list,
+        _ => return config,
+    };
+    let evaluator = Evaluator { root };
+    for origin in origins {
+        let Some(domain) = origin.get_mut("DomainName") else {
+            continue;
+        };
+        if !crate::form::is_intrinsic(domain) {
+            continue;
+        }
+        if let Some(Value::String(stand_in)) = evaluator.eval(domain, 0) {
+            if stand_in.contains(".s3") && stand_in.ends_with(".amazonaws.com") {
+                *domain = Value::String(stand_in);
+            }
+        }
+    }
+    config
+}
+
+/// Works out what an expression gives, where every part is known or an S3 bucket's attribute.
+struct Evaluator<'t> {
+    root: &'t Value,
+}
+
+impl Evaluator<'_> {
+    fn eval(&self, value: &Value, depth: usize) -> Option<Value> {
+        if depth > 16 {
+            return None;
+        }
+        let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_owned));
+        match value {
+            Value::String(_) => return Some(value.clone()),
+            Value::Number(n) => return Some(Value::String(n.to_string())),
+            _ => {}
+        }
+        let (function, args) = single(value)?;
+        let list = args.as_array();
+        match function {
+            "Ref" => self.reference(args.as_str()?).map(Value::String),
+            "Fn::GetAtt" => {
+                let (resource, attribute) = match list {
+                    Some(parts) => (
+                        parts.first()?.as_str()?.to_owned(),
+                        parts.get(1)?.as_str()?.to_owned(),
+                    ),
+                    None => {
+                        let (r, a) = args.as_str()?.split_once('.')?;
+                        (r.to_owned(), a.to_owned())
+                    }
+                };
+                self.attribute(&resource, &attribute).map(Value::String)
+            }
+            "Fn::Join" => {
+                let [separator, parts] = list?.as_slice() else {
+                    return None;
+                };
+                let parts: Option<Vec<String>> = parts
+                    .as_array()?
+                    .iter()
+                    .map(|p| text(self.eval(p, depth + 1)))
+                    .collect();
+                Some(Value::String(parts?.join(separator.as_str()?)))
+            }
+            "Fn::Sub" => {
+                let (template, variables) = match list {
+                    Some(pair) => (
+                        pair.first()?.as_str()?,
+                        pair.get(1).and_then(Value::as_object),
+                    ),
+                    None => (args.as_str()?, None),
+                };
+                let mut out = String::new();
+                let mut rest = template;
+                while let Some(start) = rest.find("${") {
+                    out.push_str(&rest[..start]);
+                    let end = start + rest[start..].find('}')?;
+                    let name = &rest[start + 2..end];
+                    let value = match (variables.and_then(|v| v.get(name)), name.split_once('.')) {
+                        (Some(v), _) => text(self.eval(v, depth + 1))?,
+                        (None, _) if name.starts_with('!') => format!("${{{}}}", &name[1..]),
+                        (None, Some((resource, attribute))) => {
+                            self.attribute(resource, attribute)?
+                        }
+                        (None, None) => self.reference(name)?,
+                    };
+                    out.push_str(&value);
+                    rest = &rest[end + 1..];
+                }
+                out.push_str(rest);
+                Some(Value::String(out))
+            }
+            "Fn::Split" => {
+                let [separator, source] = list?.as_slice() else {
+                    return None;
+                };
+                let source = text(self.eval(source, depth + 1))?;
+                Some(Value::Array(
+                    source
+                        .split(separator.as_str()?)
+                        .map(|p| Value::String(p.to_owned()))
+                        .collect(),
+                ))
+            }
+            "Fn::Select" => {
+                let [index, from] = list?.as_slice() else {
+                    return None;
+                };
+                let index: usize = text(self.eval(index, depth + 1))?.parse().ok()?;
+                let from = match from {
+                    Value::Array(items) => items.get(index).cloned()?,
+                    other => self
+                        .eval(other, depth + 1)?
+                        .as_array()?
+                        .get(index)
+                        .cloned()?,
+                };
+                self.eval(&from, depth + 1)
+            }
+            "Fn::FindInMap" => {
+                let [map, first, second] = list?.as_slice() else {
+                    return None;
+                };
+                let map = self
+                    .root
+                    .get("Mappings")?
+                    .get(text(self.eval(map, depth + 1))?)?
+                    .as_object()?;
+                // A key that is the region (or otherwise unknown) stands for any entry: the first.
+                let entry = match text(self.eval(first, depth + 1)) {
+                    Some(key) if map.contains_key(&key) => map.get(&key)?,
+                    _ => map.values().next()?,
+                };
+                self.eval(entry.get(text(self.eval(second, depth + 1))?)?, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// A bucket's name (its `BucketName`, or a stand-in from its logical id), a pseudo parameter's
+    /// stand-in, or a parameter's default.
+    fn reference(&self, name: &str) -> Option<String> {
+        match name {
+            "AWS::Region" => return Some("REGION".to_owned()),
+            "AWS::URLSuffix" => return Some("amazonaws.com".to_owned()),
+            "AWS::Partition" => return Some("aws".to_owned()),
+            _ => {}
+        }
+        if let Some(bucket) = self.bucket(name) {
+            return Some(bucket);
+        }
+        let parameter = self.root.get("Parameters")?.get(name)?;
+        literal(parameter.get("Default")?).filter(|d| !d.is_empty())
+    }
+
+    fn bucket(&self, name: &str) -> Option<String> {
+        let resource = self.root.get("Resources")?.get(name)?;
+        if resource.get("Type")?.as_str()? != "AWS::S3::Bucket" {
+            return None;
+        }
+        let named = resource
+            .get("Properties")
+            .and_then(|p| p.get("BucketName"))
+            .and_then(Value::as_str);
+        Some(named.map_or_else(|| name.to_ascii_lowercase(), str::to_owned))
+    }
+
+    fn attribute(&self, resource: &str, attribute: &str) -> Option<String> {
+        let bucket = self.bucket(resource)?;
+        Some(match attribute {
+            "DomainName" => format!("{bucket}.s3.amazonaws.com"),
+            "RegionalDomainName" => format!("{bucket}.s3.REGION.amazonaws.com"),
+            "DualStackDomainName" => format!("{bucket}.s3.dualstack.REGION.amazonaws.com"),
+            "WebsiteURL" => format!("http://{bucket}.s3-website-REGION.amazonaws.com"),
+            _ => return None,
+        })
     }
 }
 
@@ -787,6 +976,50 @@ mod tests {
         let vs = variants(&root, &root["Resources"]["D"], &config);
         let values: Vec<&Value> = vs.iter().map(|v| &v.value["A"]).collect();
         assert_eq!(values, [&json!(1), &json!(2)]);
+    }
+
+    #[test]
+    fn a_domain_built_from_a_bucket_is_an_endpoint_of_its_kind() {
+        let config = json!({"Origins": [
+            {"DomainName": {"Fn::Select": [2, {"Fn::Split": ["/", {"Fn::GetAtt": ["Site", "WebsiteURL"]}]}]}},
+            {"DomainName": {"Fn::Join": ["", [{"Ref": "Site"}, ".s3-website-", {"Ref": "AWS::Region"}, ".amazonaws.com"]]}},
+            {"DomainName": {"Fn::Sub": "${Site}.s3-website.${AWS::Region}.${AWS::URLSuffix}"}},
+            {"DomainName": {"Fn::GetAtt": ["Site", "RegionalDomainName"]}},
+            {"DomainName": {"Fn::GetAtt": ["Alb", "DNSName"]}},
+            {"DomainName": {"Fn::Join": ["", [{"Ref": "Unknown"}, ".s3-website-us-east-1.amazonaws.com"]]}}
+        ]});
+        let mut root = template(config.clone());
+        root["Resources"]["Site"] =
+            json!({"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "www.example.com"}});
+        root["Resources"]["Alb"] = json!({"Type": "AWS::ElasticLoadBalancingV2::LoadBalancer"});
+        let v = &variants(&root, &root["Resources"]["D"], &config)[0].value;
+        let domains: Vec<&Value> = v["Origins"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| &o["DomainName"])
+            .collect();
+        assert_eq!(
+            domains[..4],
+            [
+                &json!("www.example.com.s3-website-REGION.amazonaws.com"),
+                &json!("www.example.com.s3-website-REGION.amazonaws.com"),
+                &json!("www.example.com.s3-website.REGION.amazonaws.com"),
+                &json!("www.example.com.s3.REGION.amazonaws.com"),
+            ]
+        );
+        assert!(domains[4].is_object() && domains[5].is_object());
+    }
+
+    #[test]
+    fn conditions_on_pseudo_parameters_are_decided() {
+        let config = json!({"A": {"Fn::If": ["InChina", {"Ref": "AWS::NoValue"}, 1]}, "B": {"Fn::If": ["InChina", 2, {"Ref": "AWS::NoValue"}]}});
+        let mut root = template(config.clone());
+        root["Conditions"]["InChina"] =
+            json!({"Fn::Equals": [{"Ref": "AWS::Partition"}, "aws-cn"]});
+        let vs = variants(&root, &root["Resources"]["D"], &config);
+        let values: Vec<&Value> = vs.iter().map(|v| &v.value).collect();
+        assert_eq!(values, [&json!({"B": 2}), &json!({"A": 1})]);
     }
 
     #[test]

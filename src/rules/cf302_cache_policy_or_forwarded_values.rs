@@ -36,7 +36,14 @@ impl Rule for CachePolicyOrForwardedValues {
             let legacy = raw.contains_key("ForwardedValues");
             // CloudFormation drops ForwardedValues next to a cache policy without a word (cfn-lint
             // W3704): accepted, but the author's legacy settings never apply.
+            // Either decided at deploy time (a condition nobody can tell): no way to know both apply.
+            let computed = ["CachePolicyId", "ForwardedValues"]
+                .iter()
+                .any(|k| raw.get(*k).is_some_and(is_intrinsic));
             if policy && legacy && cx.is_cloudformation() {
+                if computed {
+                    continue;
+                }
                 cx.report(
                     &META,
                     &behavior.pointer.key("ForwardedValues"),
