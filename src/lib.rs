@@ -148,7 +148,14 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
                 let range = spans.locate(&at).map_or(0..0, |l| match l.key {
                     Some(key) => key,
-                    None => l.value.start..l.value.start + 1,
+                    // The first character of the value (none at the end of the file).
+                    None => {
+                        l.value.start
+                            ..text[l.value.start.min(text.len())..]
+                                .chars()
+                                .next()
+                                .map_or(l.value.start, |c| l.value.start + c.len_utf8())
+                    }
                 });
                 let mut f = Finding::about_file(
                     &rules::NOT_A_DISTRIBUTION_CONFIG,

@@ -23,7 +23,12 @@ fn seeds() -> Vec<String> {
 
 /// Lints `bytes` both ways and checks what must hold for any input.
 fn check_invariants(bytes: &[u8]) {
-    let source = Source::new("mutant.json", bytes.to_vec());
+    check_invariants_as("mutant.json", bytes);
+}
+
+/// The same, for a file of that name (its extension picks the parser).
+fn check_invariants_as(name: &str, bytes: &[u8]) {
+    let source = Source::new(name, bytes.to_vec());
     for origin in [Origin::Named, Origin::Walked] {
         let Outcome::Linted(findings) = lint(&source, &Settings::default(), origin) else {
             continue;
@@ -128,6 +133,31 @@ fn every_prefix_of_a_fixture() {
     for cut in 0..=text.len() {
         check_invariants(&text[..cut]);
     }
+}
+
+/// Each prefix of a YAML template, at every character: the YAML path holds the same invariants.
+#[test]
+fn every_prefix_of_a_yaml_template() {
+    let text = std::fs::read_to_string(
+        "fixtures/CF401-alias-without-certificate/fail-cloudformation-conditions.yaml",
+    )
+    .unwrap();
+    for (cut, _) in text.char_indices() {
+        check_invariants_as("template.yaml", &text.as_bytes()[..cut]);
+    }
+}
+
+/// What the fuzzer once found (fuzz/regressions) stays fixed.
+#[test]
+fn fuzz_regressions_hold_the_invariants() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("fuzz/regressions").unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        check_invariants_as(&name, &std::fs::read(&path).unwrap());
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs in fuzz/regressions");
 }
 
 /// Every value of a valid config replaced in turn by each other JSON type: no panic, and the
