@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""The Markdown report of bench/vs-cfn-lint.sh: reads what the script left in $WORK and prints
+the tables. Run with the virtualenv's python, so that cfn-lint's own template decoder can tell
+which resource each cfn-lint finding is about (falls back to "unknown" without it).
+
+    WORK=/tmp/... CORPUS=../shared/corpus python bench/vs_cfn_lint_report.py
+"""
+import collections
+import json
+import os
+import re
+import sys
+
+WORK = os.environ["WORK"]
+CORPUS = os.environ["CORPUS"]
+META = json.load(open(os.path.join(WORK, "meta.json")))
+
+try:  # cfn-lint's decoder reads JSON and YAML templates, short-form tags included
+    from cfnlint.decode import decode as cfn_decode
+except Exception:  # pragma: no cover - only without the venv
+    cfn_decode = None
+
+
+def load(name, default=None):
+    path = os.path.join(WORK, name)
+    if not os.path.exists(path):
+        return default
+    with open(path) as f:
+        return json.load(f)
+
+
+def counted(ids):
+    """`E3002 ×2, E3003` from a list of ids."""
+    c = collections.Counter(ids)
+    return ", ".join(f"{i} ×{n}" if n > 1 else i for i, n in sorted(c.items()))
+
+
+def cell(ids):
+    return f"{len(ids)} ({counted(ids)})" if ids else "0"
+
+
+def yes(b):
+    return "yes" if b else "no"
+
+
+def by_file_cfl(out):
+    res = collections.defaultdict(list)
+    for f in (out or {}).get("findings", []):
+        res[f["file"]].append(f)
+    return res
+
+
+def by_file_cfn(matches):
+    res = collections.defaultdict(list)
+    for m in matches or []:
+        res[m["Filename"]].append(m)
+    return res
+
+
+# ------------------------------------------------------------------ fixtures
+fixtures = []  # (rel, kind)
+for line in open(os.path.join(WORK, "fixtures.log")):
+    kind, rel = line.split()[:2]
+    if kind in ("converted", "template"):
+        fixtures.append((rel, kind))
+skipped = sum(1 for line in open(os.path.join(WORK, "fixtures.log")) if line.startswith("skipped"))
+fx_cfl = by_file_cfl(load("fx-cfl.json"))
+fx_cfn = by_file_cfn(load("fx-cfn.json"))
+
+rows = []
+for rel, kind in fixtures:
+    folder, name = rel.split("/")
+    code = folder.split("-")[0]
+    cfl_codes = [f["code"] for f in fx_cfl.get(rel, [])]
+    cfn_ids = [m["Rule"]["Id"] for m in fx_cfn.get(rel, [])]
+    rows.append({
+        "rel": rel, "kind": kind, "code": code, "fail": name.startswith("fail"),
+        "cfl": cfl_codes, "cfn": cfn_ids,
+        "own": code in cfl_codes,
+        "cfl_err": any(f["severity"] == "error" for f in fx_cfl.get(rel, [])),
+        "E": any(i.startswith("E") for i in cfn_ids),
+        "W": any(i.startswith("W") for i in cfn_ids),
+    })
+
+# ------------------------------------------------------------------ corpora
+def verdicts():
+    v = {}
+    readme = os.path.join(CORPUS, "cfn-yaml", "README.md")
+    if os.path.exists(readme):
+        for line in open(readme, encoding="utf-8"):
+            if line.startswith("| `"):
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                m = re.search(r"\*\*([a-z ]+)\*\*", cells[5] if len(cells) > 5 else line)
+                if m:
+                    v["cfn-yaml/" + cells[0].strip("`")] = m.group(1)
+    return v
+
+
+VERDICT = verdicts()
+corpus_files = [l.strip() for l in open(os.path.join(WORK, "corpus-files.txt")) if l.strip()]
+c_cfl = by_file_cfl(load("corpus-cfl.json"))
+c_cfn = by_file_cfn(load("corpus-cfn.json"))
+
+_types = {}
+
+
+def resource_type(rel, path):
+    if cfn_decode is None or not path or len(path) < 2 or path[0] != "Resources":
+        return None
+    if rel not in _types:
+        try:
+            tpl, _ = cfn_decode(os.path.join(CORPUS, rel))
+            res = (tpl or {}).get("Resources") or {}
+            _types[rel] = {k: r.get("Type") for k, r in res.items() if isinstance(r, dict)}
+        except Exception:
+            _types[rel] = {}
+    return _types[rel].get(path[1])
+
+
+corpus_rows = []
+for rel in corpus_files:
+    fs = c_cfl.get(rel, [])
+    ms = c_cfn.get(rel, [])
+    on_dist = lambda m: (resource_type(rel, m["Location"].get("Path")) or "").startswith(
+        "AWS::CloudFront::Distribution")
+    verdict = VERDICT.get(rel, "clean (deployed)" if rel.startswith("cfn/") else "?")
+    corpus_rows.append({
+        "rel": rel, "verdict": verdict,
+        "cfl_e": [f["code"] for f in fs if f["severity"] == "error"],
+        "cfl_w": [f["code"] for f in fs if f["severity"] == "warning"],
+        "cfn_e_d": [m["Rule"]["Id"] for m in ms if m["Rule"]["Id"].startswith("E") and on_dist(m)],
+        "cfn_e_o": [m["Rule"]["Id"] for m in ms if m["Rule"]["Id"].startswith("E") and not on_dist(m)],
+        "cfn_w_d": [m["Rule"]["Id"] for m in ms if m["Rule"]["Id"].startswith("W") and on_dist(m)],
+        "cfn_w_o": [m["Rule"]["Id"] for m in ms if m["Rule"]["Id"].startswith("W") and not on_dist(m)],
+    })
+
+# ------------------------------------------------------------------ report
+p = print
+p("# cloudfront-lint vs cfn-lint")
+p()
+p(f"Generated by `bash bench/vs-cfn-lint.sh` on {META['date']}: {META['cpu']}, {META['mem']}; "
+  f"load average {META['load_before']} before timing, {META['load_after']} after "
+  f"(another engineer was compiling on this machine: timings are the best of several runs).")
+p(f"cloudfront-lint {META['cfl_version']} (release build, commit {META['git_rev']}); "
+  f"{META['cfn_version']} (PyPI, in a fresh virtualenv, Python {META['python']}); {META['hyperfine']}.")
+p()
+p("## Speed (whole process, warm page cache)")
+p()
+p("| case | cloudfront-lint | cfn-lint | cfn-lint / cloudfront-lint (best) |")
+p("| --- | --- | --- | --- |")
+
+
+def hf(name):
+    """Every run of one case, over the rounds (hf-NAME-1.json, hf-NAME-2.json, ...)."""
+    import glob
+    import statistics
+    times, cpu = [], []
+    paths = [p for p in glob.glob(os.path.join(WORK, f"{name}-*.json"))
+             if re.fullmatch(re.escape(name) + r"-\d+\.json", os.path.basename(p))]
+    for path in sorted(paths):
+        r = json.load(open(path))["results"][0]
+        times += r["times"]
+        cpu += [(r.get("user") or 0) + (r.get("system") or 0)] * len(r["times"])
+    if not times:
+        return None
+    return {"min": min(times), "mean": statistics.mean(times), "times": times,
+            "stddev": statistics.stdev(times) if len(times) > 1 else 0.0,
+            "cpu": statistics.mean(cpu)}
+
+
+def fmt(r):
+    if not r:
+        return "n/a"
+    mn, mean, sd, cpu = r["min"], r["mean"], r["stddev"], r["cpu"]
+    unit = (lambda s: f"{s * 1e3:.1f} ms") if mean < 1 else (lambda s: f"{s:.2f} s")
+    return f"best {unit(mn)}, mean {unit(mean)} ± {unit(sd).split()[0]} ({len(r['times'])} runs; CPU {unit(cpu)})"
+
+
+for label, a, b in META["speed_rows"]:
+    ra, rb = hf(a), hf(b)
+    ratio = f"{rb['min'] / ra['min']:.0f}×" if ra and rb else "n/a"
+    p(f"| {label} | {fmt(ra)} | {fmt(rb)} | {ratio} |")
+p()
+p(f"Runs of each case are split over {META.get('rounds', 1)} rounds (every case in each round), so that a "
+  "change of load meanwhile falls on all alike. CPU is user + system time, mean per run. cloudfront-lint lints files in parallel on both cores; the "
+  "`taskset -c 0` row pins it to one core, as cfn-lint (one Python process) runs. cfn-lint checks every "
+  "resource of a template against CloudFormation's schemas; cloudfront-lint reads only the "
+  "`AWS::CloudFront::Distribution` resources. Commands:")
+p()
+p("```")
+for c in META["commands"]:
+    p(c)
+p("```")
+p()
+
+# fixtures summary
+p("## Mistakes: the fixtures as CloudFormation templates")
+p()
+p(f"{len(fixtures)} fixtures from `{META.get('fixtures', 'fixtures')}/` ({sum(r['kind'] == 'converted' for r in rows)} converted from the API's shape by "
+  f"`bench/fixture_to_cfn.py`, {sum(r['kind'] == 'template' for r in rows)} already templates; {skipped} skipped: "
+  "CF001–CF003, which are not configs). *Own rule* is the fixture folder's code (CF204 for "
+  "`CF204-…/fail-400-from-s3.json`). A mistake in a `Quantity`, in `CallerReference` or in the API-only "
+  "list shape does not survive the conversion, so some fail-fixtures are no longer wrong as templates.")
+p()
+p("| fixtures | count | cloudfront-lint: own rule fires | cloudfront-lint: any error | cfn-lint: any error (E) | cfn-lint: any warning (W) | cfn-lint: E or W |")
+p("| --- | --- | --- | --- | --- | --- | --- |")
+for label, sel in (("fail-* (the mistake is there)", True), ("pass-* (no mistake of that kind)", False)):
+    rs = [r for r in rows if r["fail"] == sel]
+    p(f"| {label} | {len(rs)} | {sum(r['own'] for r in rs)} | {sum(r['cfl_err'] for r in rs)} | "
+      f"{sum(r['E'] for r in rs)} | {sum(r['W'] for r in rs)} | {sum(r['E'] or r['W'] for r in rs)} |")
+p()
+p("Per rule: counts are *fixtures* (fail / pass), then the cfn-lint rule ids given on that rule's fail-fixtures.")
+p()
+p("| rule | fail-fixtures | cloudfront-lint own rule fires | cfn-lint E | cfn-lint W | pass-fixtures: own rule fires | pass-fixtures: cfn-lint E / W | cfn-lint ids on the fail-fixtures |")
+p("| --- | --- | --- | --- | --- | --- | --- | --- |")
+for code in sorted({r["code"] for r in rows}):
+    f = [r for r in rows if r["code"] == code and r["fail"]]
+    s = [r for r in rows if r["code"] == code and not r["fail"]]
+    ids = [i for r in f for i in r["cfn"]]
+    p(f"| {code} | {len(f)} | {sum(r['own'] for r in f)} | {sum(r['E'] for r in f)} | {sum(r['W'] for r in f)} | "
+      f"{sum(r['own'] for r in s)} of {len(s)} | {sum(r['E'] for r in s)} / {sum(r['W'] for r in s)} | "
+      f"{counted(ids) or '—'} |")
+p()
+
+# corpora
+p("## Mistakes: the real templates (`../shared/corpus/cfn`, `../shared/corpus/cfn-yaml`)")
+p()
+p("The verdict is the corpus's own (`cfn-yaml/README.md`, a reading by hand; every `cfn/` template was "
+  "deployed by the AWS CDK's integration tests). cfn-lint's findings are split by where they point: "
+  "at an `AWS::CloudFront::Distribution` resource, or anywhere else in the template (other resources, "
+  "parameters, the whole file for E0000).")
+p()
+groups = collections.OrderedDict()
+for r in corpus_rows:
+    v = r["verdict"].split()[0]
+    groups.setdefault(v, []).append(r)
+p("| verdict | files | cloudfront-lint: ≥1 error | cloudfront-lint: ≥1 warning | cfn-lint: ≥1 E on a distribution | cfn-lint: ≥1 E anywhere | cfn-lint: ≥1 W on a distribution |")
+p("| --- | --- | --- | --- | --- | --- | --- |")
+for v, rs in groups.items():
+    p(f"| {v} | {len(rs)} | {sum(bool(r['cfl_e']) for r in rs)} | {sum(bool(r['cfl_w']) for r in rs)} | "
+      f"{sum(bool(r['cfn_e_d']) for r in rs)} | {sum(bool(r['cfn_e_d'] or r['cfn_e_o']) for r in rs)} | "
+      f"{sum(bool(r['cfn_w_d']) for r in rs)} |")
+p()
+p("Files where either tool reports something (the others get no finding from cloudfront-lint, no error "
+  "from cfn-lint and no cfn-lint warning on a distribution; they are listed below):")
+p()
+p("| file | verdict | cloudfront-lint errors | cloudfront-lint warnings | cfn-lint errors: distribution / elsewhere | cfn-lint warnings: distribution / elsewhere |")
+p("| --- | --- | --- | --- | --- | --- |")
+quiet = []
+for r in corpus_rows:
+    if not (r["cfl_e"] or r["cfl_w"] or r["cfn_e_d"] or r["cfn_e_o"] or r["cfn_w_d"]):
+        quiet.append(r)
+        continue
+    p(f"| `{r['rel']}` | {r['verdict']} | {cell(r['cfl_e'])} | {cell(r['cfl_w'])} | "
+      f"{cell(r['cfn_e_d'])} / {cell(r['cfn_e_o'])} | {cell(r['cfn_w_d'])} / {cell(r['cfn_w_o'])} |")
+p()
+p(f"<details><summary>The other {len(quiet)} files: no finding from cloudfront-lint, no cfn-lint error, "
+  "no cfn-lint warning on a distribution</summary>")
+p()
+p("| file | verdict | cfn-lint warnings elsewhere |")
+p("| --- | --- | --- |")
+for r in quiet:
+    p(f"| `{r['rel']}` | {r['verdict']} | {cell(r['cfn_w_o'])} |")
+p()
+p("</details>")
+p()
+
+# details
+p("<details><summary>Every fixture: cloudfront-lint codes and cfn-lint rule ids</summary>")
+p()
+p("| fixture | form | cloudfront-lint | cfn-lint |")
+p("| --- | --- | --- | --- |")
+for r in rows:
+    p(f"| `{r['rel']}` | {r['kind']} | {counted(r['cfl']) or '—'} | {counted(r['cfn']) or '—'} |")
+p()
+p("</details>")
