@@ -258,7 +258,19 @@ fn check_template_distribution(
     let variants = form::cloudformation::variants(root, resource, target.value);
     // Each finding once, with the variants it is in and what it rests on (parameter values).
     let mut seen: Vec<(Finding, Vec<usize>, Vec<String>)> = Vec::new();
+    // Variants that resolve to the same config are checked once, for all of them.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, variant) in variants.iter().enumerate() {
+        let same = |g: &Vec<usize>| {
+            variants[g[0]].value == variant.value && variants[g[0]].rewrites == variant.rewrites
+        };
+        match groups.iter_mut().find(|g| same(g)) {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    for group in &groups {
+        let variant = &variants[group[0]];
         let resolved = form::Target {
             value: &variant.value,
             rewrites: variant.rewrites.clone(),
@@ -286,7 +298,7 @@ fn check_template_distribution(
                 seen.len() - 1
             });
             let (_, at, rests_on) = &mut seen[index];
-            at.push(i);
+            at.extend(group);
             for note in notes {
                 if !rests_on.contains(note) {
                     rests_on.push(note.clone());

@@ -20,9 +20,15 @@ pub struct Parsed {
 }
 
 /// Where every value of a YAML document is, by pointer; and every member written twice.
+///
+/// Positions are recorded in document order as the value is built, and put in order for lookup
+/// only when something is looked up: most files have no finding, and pay no hashing or sorting.
 #[derive(Clone, Debug, Default)]
 pub struct SpanMap {
-    located: HashMap<Pointer, Located>,
+    located: Vec<(Pointer, Located)>,
+    /// Indexes into `located`, sorted by pointer (a later entry for the same pointer after an
+    /// earlier one), made on the first lookup.
+    order: std::cell::OnceCell<Vec<u32>>,
     /// (object, key, the range of each key written), in document order.
     duplicates: Vec<(Pointer, String, Vec<Range<usize>>)>,
     /// Where each (object, key) is in `duplicates`.
@@ -31,7 +37,23 @@ pub struct SpanMap {
 
 impl SpanMap {
     pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
-        self.located.get(pointer).cloned()
+        let order = self.order.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.located.len() as u32).collect();
+            order.sort_by(|a, b| {
+                self.located[*a as usize]
+                    .0
+                    .cmp(&self.located[*b as usize].0)
+            });
+            order
+        });
+        // The last entry for this pointer: a member written twice is where it was written last.
+        let after = order.partition_point(|i| self.located[*i as usize].0 <= *pointer);
+        let (found, located) = &self.located[*order.get(after.checked_sub(1)?)? as usize];
+        (found == pointer).then(|| located.clone())
+    }
+
+    fn record(&mut self, pointer: Pointer, located: Located) {
+        self.located.push((pointer, located));
     }
 
     pub fn duplicate_keys(&self) -> &[(Pointer, String, Vec<Range<usize>>)] {
@@ -41,7 +63,8 @@ impl SpanMap {
     /// The same map for a text that starts `base` bytes into the file.
     pub fn shifted(mut self, base: usize) -> SpanMap {
         let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
-        for l in self.located.values_mut() {
+        self.order = Default::default();
+        for (_, l) in self.located.iter_mut() {
             shift(&mut l.value);
             l.key.iter_mut().for_each(shift);
         }
@@ -111,6 +134,11 @@ struct Frame {
     tag: Option<String>,
     /// The member key range of this collection in its parent, if it is a member.
     key: Option<Range<usize>>,
+    /// The first of `SpanMap::located` recorded inside it.
+    first_entry: usize,
+    /// A mapping's members by name → their entry in `SpanMap::located`: made on its first
+    /// duplicate key only (most mappings have none).
+    members: Option<HashMap<String, usize>>,
 }
 
 /// Parses the first YAML document of `text`.
@@ -217,6 +245,8 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     anchor,
                     tag,
                     key,
+                    first_entry: spans.located.len(),
+                    members: None,
                 });
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -244,7 +274,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                 let value = match frame.tag {
                     Some(name) => {
                         let inner = frame.pointer.key(&name);
-                        spans.located.insert(
+                        spans.record(
                             inner,
                             Located {
                                 value: frame.start..end,
@@ -398,7 +428,7 @@ fn place_at(
     key: Option<Range<usize>>,
 ) -> Result<(), SyntaxError> {
     let Some(parent) = stack.last_mut() else {
-        spans.located.insert(
+        spans.record(
             pointer,
             Located {
                 value: range,
@@ -414,7 +444,7 @@ fn place_at(
     parent.last_end = parent.last_end.max(range.end);
     match &mut parent.node {
         Node::Sequence(list) => {
-            spans.located.insert(
+            spans.record(
                 pointer,
                 Located {
                     value: range,
@@ -444,15 +474,32 @@ fn place_at(
                     merges.push((value, key_range));
                     return Ok(());
                 }
-                let earlier = spans.located.insert(
-                    pointer,
-                    Located {
-                        value: range,
-                        key: Some(key_range.clone()),
-                        kind,
-                    },
-                );
-                if map.insert(name.clone(), value).is_some() {
+                let located = Located {
+                    value: range,
+                    key: Some(key_range.clone()),
+                    kind,
+                };
+                let entry = spans.located.len();
+                if !map.contains_key(&name) {
+                    if let Some(members) = &mut parent.members {
+                        members.insert(name.clone(), entry);
+                    }
+                    spans.record(pointer, located);
+                    map.insert(name, value);
+                } else {
+                    // Written before: the earlier place is kept for the duplicate's report.
+                    let members = parent.members.get_or_insert_with(|| {
+                        let inside = spans.located.iter().enumerate().skip(parent.first_entry);
+                        inside
+                            .filter(|(_, (p, l))| l.key.is_some() && p.parent() == parent.children)
+                            .filter_map(|(i, (p, _))| Some((p.last()?, i)))
+                            .collect()
+                    });
+                    let earlier = members
+                        .insert(name.clone(), entry)
+                        .map(|i| spans.located[i].1.clone());
+                    spans.record(pointer, located);
+                    map.insert(name.clone(), value);
                     let object = parent.children.clone();
                     let slot = (object.clone(), name.clone());
                     match spans.duplicate_index.get(&slot) {
@@ -494,7 +541,7 @@ fn merge(
             for (k, v) in members {
                 if !map.contains_key(&k) {
                     let kind = kind_of(&v);
-                    spans.located.insert(
+                    spans.record(
                         pointer.key(&k),
                         Located {
                             value: key_range.clone(),
