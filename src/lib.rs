@@ -271,6 +271,10 @@ fn check_template_distribution(
     }
     for group in &groups {
         let variant = &variants[group[0]];
+        // No config in this variant (`AWS::NoValue`), or one still computed: nothing to check.
+        if !variant.value.is_object() || form::is_intrinsic(&variant.value) {
+            continue;
+        }
         let resolved = form::Target {
             value: &variant.value,
             rewrites: variant.rewrites.clone(),

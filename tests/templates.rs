@@ -305,6 +305,24 @@ fn a_finding_in_one_branch_names_its_condition() {
 }
 
 #[test]
+fn a_whole_config_chosen_by_a_condition_is_checked_in_each_branch() {
+    let config = format!("!If\n  - HasDomain\n  - {}\n  - {}", "{Enabled: true, Aliases: [www.example.com], Origins: [{Id: site, DomainName: www.example.com, CustomOriginConfig: {OriginProtocolPolicy: https-only}}], DefaultCacheBehavior: {TargetOriginId: site, ViewerProtocolPolicy: redirect-to-https, CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6}}", "!Ref AWS::NoValue");
+    let text = format!(
+        "{HEAD}Parameters:\n  Domain: {{Type: String}}\nConditions:\n  HasDomain: !Not [!Equals [!Ref Domain, '']]\nResources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig: {}\n",
+        config.replace('\n', "\n        ")
+    );
+    let found = yaml(&text);
+    assert_eq!(codes(&found), ["CF401"], "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .ends_with("(when condition `HasDomain` is true)"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
 fn a_parameter_default_is_checked_and_the_finding_says_so() {
     let text = format!(
         "{HEAD}Parameters:\n  Price: {{Type: String, Default: PriceClass_300}}\n{}",

@@ -270,7 +270,9 @@ pub fn detect(root: &Value) -> Detected<'_> {
                 let config = r
                     .get("Properties")?
                     .get("DistributionConfig")
-                    .filter(|c| c.is_object() && !is_intrinsic(c))?;
+                    // A whole config chosen by `Fn::If` is resolved per variant; other intrinsics
+                    // (an import, a parameter) leave nothing to read.
+                    .filter(|c| c.is_object() && (!is_intrinsic(c) || c.get("Fn::If").is_some()))?;
                 let prefix = Pointer::root()
                     .key("Resources")
                     .key(name)
