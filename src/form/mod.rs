@@ -373,10 +373,11 @@ mod tests {
         );
         let template = json!({"Resources": {
             "A": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Origins": []}}},
-            "B": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Fn::If": []}}}}});
+            "B": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Fn::ImportValue": "x"}}},
+            "C": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Fn::If": ["C", {}, {}]}}}}});
         assert_eq!(
             prefix(&template),
-            "/Resources/A/Properties/DistributionConfig"
+            "/Resources/A/Properties/DistributionConfig,/Resources/C/Properties/DistributionConfig"
         );
     }
 
