@@ -117,6 +117,8 @@ enum Node {
         map: Map<String, Value>,
         key: Option<(String, Range<usize>)>,
         merges: Vec<(Value, Range<usize>)>,
+        /// The pending key is a plain `<<` (a merge key); a quoted `"<<"` is a member like any other.
+        merge_key: bool,
     },
     Sequence(Vec<Value>),
 }
@@ -212,6 +214,13 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                 if anchor > 0 {
                     anchors.insert(anchor, (value.clone(), 1, 1));
                 }
+                if let Some(Frame {
+                    node: Node::Mapping { merge_key, .. },
+                    ..
+                }) = stack.last_mut().filter(|_| is_key)
+                {
+                    *merge_key = style == ScalarStyle::Plain && value == "<<";
+                }
                 let range = scalar_range(text, range, style);
                 place(&mut stack, &mut spans, &mut root, value, range, kind)?;
             }
@@ -229,6 +238,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                         map: Map::new(),
                         key: None,
                         merges: Vec::new(),
+                        merge_key: false,
                     }
                 } else {
                     Node::Sequence(Vec::new())
@@ -458,6 +468,7 @@ fn place_at(
             map,
             key: pending,
             merges,
+            merge_key,
         } => match pending.take() {
             None => {
                 // This value is a key. CloudFormation's keys are strings; others are kept as text.
@@ -470,7 +481,8 @@ fn place_at(
             }
             Some((name, key_range)) => {
                 let key_range = key.unwrap_or(key_range);
-                if name == "<<" && matches!(value, Value::Object(_) | Value::Array(_)) {
+                let is_merge = std::mem::take(merge_key);
+                if name == "<<" && is_merge && matches!(value, Value::Object(_) | Value::Array(_)) {
                     merges.push((value, key_range));
                     return Ok(());
                 }
@@ -723,6 +735,8 @@ mod tests {
         assert_eq!(p.value["use"], json!({"x": 1, "y": 3}));
         assert_eq!(p.value["copy"], json!({"x": 1, "y": 2}));
         assert_eq!(key(text, &p, "/use/x"), "<<");
+        let quoted = parse("base: &b {x: 1}\nuse:\n  \"<<\": *b\n").unwrap();
+        assert_eq!(quoted.value["use"], json!({"<<": {"x": 1}}));
     }
 
     #[test]
