@@ -452,3 +452,33 @@ fn huge_inputs_are_bounded() {
     assert_eq!(code(&o), 1);
     assert_eq!(codes(&json(&o)), ["CF101"]);
 }
+
+#[test]
+fn a_yaml_template_is_read_from_a_file_and_from_standard_input() {
+    let path = "fixtures/CF401-alias-without-certificate/fail-cloudformation-conditions.yaml";
+    let from_file = json(&run(&["check", "--format", "json", path]));
+    assert_eq!(codes(&from_file), ["CF401"]);
+    let text = std::fs::read(path).unwrap();
+    // Named by --stdin-filename, or told apart by its first character.
+    for args in [
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "cdn.yaml",
+            "-",
+        ][..],
+        &["check", "--format", "json", "-"][..],
+    ] {
+        let o = run_stdin(args, &text);
+        assert_eq!(code(&o), 1);
+        let v = json(&o);
+        assert_eq!(codes(&v), ["CF401"]);
+        assert_eq!(v["findings"][0]["range"], from_file["findings"][0]["range"]);
+        assert_eq!(
+            v["findings"][0]["pointer"],
+            "/Resources/Cdn/Properties/DistributionConfig/Aliases/Fn::If/1"
+        );
+    }
+}
