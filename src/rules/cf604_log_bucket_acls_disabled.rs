@@ -40,20 +40,25 @@ impl Rule for LogBucketAclsDisabled {
         else {
             return; // A parameter, an import, a bucket of another stack: not known here.
         };
-        let why = match ownership(bucket) {
-            Ownership::Default => format!(
-                "the log bucket `{name}` is created in this template without OwnershipControls, so S3 creates it with ACLs disabled (BucketOwnerEnforced, the default for new buckets since April 2023)"
+        const REJECTED: &str = "CloudFront's standard logging writes log files with ACLs and rejects the config (InvalidArgument: \"The S3 bucket that you specified for CloudFront logs does not enable ACL access\")";
+        // Without OwnershipControls the bucket's ACLs depend on when S3 created it, which the
+        // template cannot say: disabled for a bucket created since April 2023, enabled for one
+        // created before (a stack deployed then and updated now). So a warning, not an error.
+        let (why, severity) = match ownership(bucket) {
+            Ownership::Default => (
+                format!(
+                    "the log bucket `{name}` sets no OwnershipControls, so a bucket S3 creates now has its ACLs disabled (BucketOwnerEnforced, the default for new buckets since April 2023) and {REJECTED}; only a bucket created before then keeps its ACLs"
+                ),
+                Severity::Warning,
             ),
-            Ownership::Enforced => format!(
-                "the log bucket `{name}` sets ObjectOwnership BucketOwnerEnforced, which disables its ACLs"
+            Ownership::Enforced => (
+                format!("the log bucket `{name}` sets ObjectOwnership BucketOwnerEnforced, which disables its ACLs: {REJECTED}"),
+                Severity::Error,
             ),
             Ownership::AclsEnabled | Ownership::Unknown => return,
         };
-        cx.report(
-            &META,
-            &at,
-            format!("{why}: CloudFront's standard logging writes log files with ACLs and rejects the config (InvalidArgument: \"The S3 bucket that you specified for CloudFront logs does not enable ACL access\")"),
-        )
+        cx.report(&META, &at, why)
+        .severity(severity)
         .help(format!(
             "give `{name}` OwnershipControls with the rule ObjectOwnership: BucketOwnerPreferred (or ObjectWriter), which keeps ACLs enabled"
         ))
