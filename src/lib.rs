@@ -59,6 +59,12 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             vec![]
         })
     };
+    let syntax = Syntax::of(&source.path, text);
+    if syntax == Syntax::Terraform {
+        return Outcome::Skipped {
+            reason: "Terraform is not read yet".into(),
+        };
+    }
     if source.invalid_utf8_at == Some(0) && source.utf16 {
         if origin == Origin::Walked && !source.utf16_text().is_some_and(|t| looks_like_config(&t)) {
             return Outcome::Skipped {
@@ -77,9 +83,9 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             at..at + 1,
             format!(
                 "byte {at} is not valid UTF-8: {}",
-                match Syntax::of(&source.path, text) {
-                    Syntax::Json => "the AWS CLI and CloudFront read JSON as UTF-8",
+                match syntax {
                     Syntax::Yaml => "CloudFormation reads templates as UTF-8",
+                    _ => "the AWS CLI and CloudFront read JSON as UTF-8",
                 }
             ),
         );
@@ -95,7 +101,6 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             "the file is empty: a DistributionConfig is a JSON object".into(),
         );
     }
-    let syntax = Syntax::of(&source.path, text);
     // A template met while walking is worth parsing only if it names a distribution.
     if origin == Origin::Walked
         && syntax == Syntax::Yaml

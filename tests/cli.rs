@@ -482,3 +482,30 @@ fn a_yaml_template_is_read_from_a_file_and_from_standard_input() {
         );
     }
 }
+
+#[test]
+fn terraform_is_skipped_until_it_is_read_never_misread_as_yaml() {
+    let dir = scratch("terraform");
+    std::fs::write(
+        dir.join("cdn.tf"),
+        "resource \"aws_cloudfront_distribution\" \"cdn\" {\n  enabled = true\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("cdn.tf.json"),
+        r#"{"resource": {"aws_cloudfront_distribution": {"cdn": {"enabled": true}}}}"#,
+    )
+    .unwrap();
+    for file in ["cdn.tf", "cdn.tf.json"] {
+        let o = run(&[
+            "check",
+            "--format",
+            "json",
+            dir.join(file).to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{file}");
+        let v = json(&o);
+        assert_eq!(codes(&v), Vec::<String>::new(), "{file}");
+        assert_eq!(v["summary"]["skipped"], 1, "{file}");
+    }
+}

@@ -296,6 +296,15 @@ pub fn detect(root: &Value) -> Detected<'_> {
         }
         return Detected::Configs(targets);
     }
+    // Terraform's JSON syntax (`*.tf.json`) and plan JSON (`terraform show -json`): not read yet.
+    if ["resource", "planned_values"]
+        .iter()
+        .any(|k| map.get(*k).is_some_and(Value::is_object))
+    {
+        return Detected::Unsupported {
+            reason: "Terraform is not read yet".to_owned(),
+        };
+    }
     Detected::NotAConfig {
         reason: "the object has none of a DistributionConfig's members".to_owned(),
         at: Pointer::root(),
@@ -364,6 +373,10 @@ mod tests {
             "/DistributionConfigWithTags/DistributionConfig"
         );
         assert!(prefix(&json!({"name": "package"})).starts_with("not:"));
+        assert!(
+            prefix(&json!({"resource": {"aws_cloudfront_distribution": {}}}))
+                .starts_with("unsupported")
+        );
         assert!(prefix(&json!([1])).starts_with("not: the document is an array"));
         assert!(prefix(&json!({"DistributionConfig": "x"}))
             .starts_with("not: `DistributionConfig` is a string"));
