@@ -127,20 +127,12 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
         }
         Syntax::Yaml => {
             let parsed = yaml::parse(body).map_err(shift)?;
-            let spans = shift_map(parsed.spans, base);
+            let spans = parsed.spans.shifted(base);
             Ok(Document {
                 value: parsed.value,
                 duplicate_keys: !spans.duplicate_keys().is_empty(),
                 spans: Spans::Yaml(spans),
             })
         }
-    }
-}
-
-fn shift_map(map: yaml::SpanMap, base: usize) -> yaml::SpanMap {
-    if base == 0 {
-        map
-    } else {
-        map.shifted(base)
     }
 }

@@ -33,9 +33,9 @@ pub const CLOUDFORMATION_SCHEMA_TEXT: &str =
 /// `schemas/cloudformation/generate.rs`).
 const API_NAME_KEYWORD: &str = "x-cloudfront-api-name";
 
-/// A schema as data, for what error messages need (member names, descriptions). Parsed only when
-/// a file has a schema error.
-fn schema(form: Form) -> &'static Value {
+/// A form's schema as data, for what error messages need (member names, descriptions) and the
+/// API's member types. Parsed on first use, once per process.
+pub fn schema(form: Form) -> &'static Value {
     static API: OnceLock<Value> = OnceLock::new();
     static CLOUDFORMATION: OnceLock<Value> = OnceLock::new();
     let (cell, text) = match form {

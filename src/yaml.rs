@@ -62,6 +62,9 @@ impl SpanMap {
 
     /// The same map for a text that starts `base` bytes into the file.
     pub fn shifted(mut self, base: usize) -> SpanMap {
+        if base == 0 {
+            return self;
+        }
         let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
         self.order = Default::default();
         for (_, l) in self.located.iter_mut() {
@@ -196,7 +199,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                 }
                 let value = value.clone();
                 let kind = kind_of(&value);
-                place(&mut stack, &mut spans, &mut root, value, range, kind)?;
+                place(&mut stack, &mut spans, &mut root, value, range, kind);
             }
             Event::Scalar(text_value, style, anchor, tag) => {
                 let is_key = matches!(
@@ -222,7 +225,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     *merge_key = style == ScalarStyle::Plain && value == "<<";
                 }
                 let range = scalar_range(text, range, style);
-                place(&mut stack, &mut spans, &mut root, value, range, kind)?;
+                place(&mut stack, &mut spans, &mut root, value, range, kind);
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 if stack.len() >= MAX_DEPTH {
@@ -311,7 +314,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     kind,
                     frame.pointer,
                     frame.key,
-                )?;
+                );
             }
         }
     }
@@ -420,7 +423,7 @@ fn place(
     value: Value,
     range: Range<usize>,
     kind: Kind,
-) -> Result<(), SyntaxError> {
+) {
     let (pointer, key) = next_pointer(stack);
     place_at(stack, spans, root, value, range, kind, pointer, key)
 }
@@ -436,7 +439,7 @@ fn place_at(
     kind: Kind,
     pointer: Pointer,
     key: Option<Range<usize>>,
-) -> Result<(), SyntaxError> {
+) {
     let Some(parent) = stack.last_mut() else {
         spans.record(
             pointer,
@@ -449,7 +452,7 @@ fn place_at(
         if root.is_none() {
             *root = Some(value);
         }
-        return Ok(());
+        return;
     };
     parent.last_end = parent.last_end.max(range.end);
     match &mut parent.node {
@@ -484,7 +487,7 @@ fn place_at(
                 let is_merge = std::mem::take(merge_key);
                 if name == "<<" && is_merge && matches!(value, Value::Object(_) | Value::Array(_)) {
                     merges.push((value, key_range));
-                    return Ok(());
+                    return;
                 }
                 let located = Located {
                     value: range,
@@ -530,7 +533,6 @@ fn place_at(
             }
         },
     }
-    Ok(())
 }
 
 /// `<<: *base` (and `<<: [*a, *b]`): members not written in the mapping itself come from the

@@ -679,7 +679,7 @@ fn typed_members() -> &'static (BTreeSet<String>, BTreeSet<String>) {
     static MEMBERS: std::sync::OnceLock<(BTreeSet<String>, BTreeSet<String>)> =
         std::sync::OnceLock::new();
     MEMBERS.get_or_init(|| {
-        let schema: Value = serde_json::from_str(crate::schema::SCHEMA_TEXT).unwrap_or_default();
+        let schema = crate::schema::schema(super::Form::Api);
         let (mut integers, mut booleans) = (BTreeSet::new(), BTreeSet::new());
         let definitions = schema
             .get("$defs")
