@@ -5,6 +5,7 @@ use crate::json::{self, Located, Pointer, SpanTree, SyntaxError};
 use crate::yaml;
 use serde_json::Value;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The syntax a file is written in.
@@ -56,7 +57,7 @@ pub enum Spans<'t> {
         tree: OnceCell<SpanTree<'t>>,
     },
     /// The YAML converter records positions as it builds the value.
-    Yaml(yaml::SpanMap),
+    Yaml(SpanMap),
 }
 
 /// Finds a value by pointer into the file (what rules' reports need of a document).
@@ -134,5 +135,99 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
                 spans: Spans::Yaml(spans),
             })
         }
+    }
+}
+
+/// Where every value of a document is, by pointer; and every member written twice. Parsers that
+/// build the value themselves (YAML, HCL) record positions here as they go.
+///
+/// Positions are recorded in document order as the value is built, and put in order for lookup
+/// only when something is looked up: most files have no finding, and pay no hashing or sorting.
+#[derive(Clone, Debug, Default)]
+pub struct SpanMap {
+    located: Vec<(Pointer, Located)>,
+    /// Indexes into `located`, sorted by pointer (a later entry for the same pointer after an
+    /// earlier one), made on the first lookup.
+    order: std::cell::OnceCell<Vec<u32>>,
+    /// (object, key, the range of each key written), in document order.
+    duplicates: Vec<(Pointer, String, Vec<Range<usize>>)>,
+    /// Where each (object, key) is in `duplicates`.
+    duplicate_index: HashMap<(Pointer, String), usize>,
+}
+
+impl SpanMap {
+    pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
+        let order = self.order.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.located.len() as u32).collect();
+            order.sort_by(|a, b| {
+                self.located[*a as usize]
+                    .0
+                    .cmp(&self.located[*b as usize].0)
+            });
+            order
+        });
+        // The last entry for this pointer: a member written twice is where it was written last.
+        let after = order.partition_point(|i| self.located[*i as usize].0 <= *pointer);
+        let (found, located) = &self.located[*order.get(after.checked_sub(1)?)? as usize];
+        (found == pointer).then(|| located.clone())
+    }
+
+    pub(crate) fn record(&mut self, pointer: Pointer, located: Located) {
+        self.located.push((pointer, located));
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.located.len()
+    }
+
+    pub(crate) fn entry(&self, i: usize) -> &(Pointer, Located) {
+        &self.located[i]
+    }
+
+    pub(crate) fn entries(&self) -> std::slice::Iter<'_, (Pointer, Located)> {
+        self.located.iter()
+    }
+
+    /// `key` written again in `object` at `again`; `earlier` is where it was first written.
+    pub(crate) fn duplicate(
+        &mut self,
+        object: Pointer,
+        key: String,
+        earlier: Option<Range<usize>>,
+        again: Range<usize>,
+    ) {
+        let slot = (object, key);
+        match self.duplicate_index.get(&slot) {
+            Some(&at) => self.duplicates[at].2.push(again),
+            None => {
+                self.duplicate_index
+                    .insert(slot.clone(), self.duplicates.len());
+                let (object, key) = slot;
+                self.duplicates
+                    .push((object, key, earlier.into_iter().chain([again]).collect()));
+            }
+        }
+    }
+
+    pub fn duplicate_keys(&self) -> &[(Pointer, String, Vec<Range<usize>>)] {
+        &self.duplicates
+    }
+
+    /// The same map for a text that starts `base` bytes into the file.
+    pub fn shifted(mut self, base: usize) -> SpanMap {
+        if base == 0 {
+            return self;
+        }
+        let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
+        self.order = Default::default();
+        for (_, l) in self.located.iter_mut() {
+            shift(&mut l.value);
+            l.key.iter_mut().for_each(shift);
+        }
+        self.duplicates
+            .iter_mut()
+            .flat_map(|(_, _, ranges)| ranges.iter_mut())
+            .for_each(shift);
+        self
     }
 }

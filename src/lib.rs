@@ -10,6 +10,7 @@ pub mod document;
 pub mod facts;
 pub mod finding;
 pub mod form;
+pub mod hcl;
 pub mod json;
 pub mod model;
 pub mod render;

@@ -4,6 +4,7 @@
 //!
 //! The converter keeps its own stack (no recursion), so nesting is bounded by [`MAX_DEPTH`] alone.
 
+use crate::document::SpanMap;
 use crate::json::{Kind, Located, Pointer, SyntaxError};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde_json::{Map, Value};
@@ -17,66 +18,6 @@ pub const MAX_DEPTH: usize = 128;
 pub struct Parsed {
     pub value: Value,
     pub spans: SpanMap,
-}
-
-/// Where every value of a YAML document is, by pointer; and every member written twice.
-///
-/// Positions are recorded in document order as the value is built, and put in order for lookup
-/// only when something is looked up: most files have no finding, and pay no hashing or sorting.
-#[derive(Clone, Debug, Default)]
-pub struct SpanMap {
-    located: Vec<(Pointer, Located)>,
-    /// Indexes into `located`, sorted by pointer (a later entry for the same pointer after an
-    /// earlier one), made on the first lookup.
-    order: std::cell::OnceCell<Vec<u32>>,
-    /// (object, key, the range of each key written), in document order.
-    duplicates: Vec<(Pointer, String, Vec<Range<usize>>)>,
-    /// Where each (object, key) is in `duplicates`.
-    duplicate_index: HashMap<(Pointer, String), usize>,
-}
-
-impl SpanMap {
-    pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
-        let order = self.order.get_or_init(|| {
-            let mut order: Vec<u32> = (0..self.located.len() as u32).collect();
-            order.sort_by(|a, b| {
-                self.located[*a as usize]
-                    .0
-                    .cmp(&self.located[*b as usize].0)
-            });
-            order
-        });
-        // The last entry for this pointer: a member written twice is where it was written last.
-        let after = order.partition_point(|i| self.located[*i as usize].0 <= *pointer);
-        let (found, located) = &self.located[*order.get(after.checked_sub(1)?)? as usize];
-        (found == pointer).then(|| located.clone())
-    }
-
-    fn record(&mut self, pointer: Pointer, located: Located) {
-        self.located.push((pointer, located));
-    }
-
-    pub fn duplicate_keys(&self) -> &[(Pointer, String, Vec<Range<usize>>)] {
-        &self.duplicates
-    }
-
-    /// The same map for a text that starts `base` bytes into the file.
-    pub fn shifted(mut self, base: usize) -> SpanMap {
-        if base == 0 {
-            return self;
-        }
-        let shift = |r: &mut Range<usize>| *r = r.start + base..r.end + base;
-        self.order = Default::default();
-        for (_, l) in self.located.iter_mut() {
-            shift(&mut l.value);
-            l.key.iter_mut().for_each(shift);
-        }
-        self.duplicates
-            .iter_mut()
-            .flat_map(|(_, _, ranges)| ranges.iter_mut())
-            .for_each(shift);
-        self
-    }
 }
 
 /// Whether a file's text is YAML rather than JSON, when its name does not say: JSON documents
@@ -258,7 +199,7 @@ pub fn parse(text: &str) -> Result<Parsed, SyntaxError> {
                     anchor,
                     tag,
                     key,
-                    first_entry: spans.located.len(),
+                    first_entry: spans.len(),
                     members: None,
                 });
             }
@@ -494,7 +435,7 @@ fn place_at(
                     key: Some(key_range.clone()),
                     kind,
                 };
-                let entry = spans.located.len();
+                let entry = spans.len();
                 if !map.contains_key(&name) {
                     if let Some(members) = &mut parent.members {
                         members.insert(name.clone(), entry);
@@ -504,7 +445,7 @@ fn place_at(
                 } else {
                     // Written before: the earlier place is kept for the duplicate's report.
                     let members = parent.members.get_or_insert_with(|| {
-                        let inside = spans.located.iter().enumerate().skip(parent.first_entry);
+                        let inside = spans.entries().enumerate().skip(parent.first_entry);
                         inside
                             .filter(|(_, (p, l))| l.key.is_some() && p.parent() == parent.children)
                             .filter_map(|(i, (p, _))| Some((p.last()?, i)))
@@ -512,23 +453,15 @@ fn place_at(
                     });
                     let earlier = members
                         .insert(name.clone(), entry)
-                        .map(|i| spans.located[i].1.clone());
+                        .map(|i| spans.entry(i).1.clone());
                     spans.record(pointer, located);
                     map.insert(name.clone(), value);
-                    let object = parent.children.clone();
-                    let slot = (object.clone(), name.clone());
-                    match spans.duplicate_index.get(&slot) {
-                        Some(&at) => spans.duplicates[at].2.push(key_range),
-                        None => {
-                            let first = earlier.and_then(|l| l.key).into_iter();
-                            spans.duplicate_index.insert(slot, spans.duplicates.len());
-                            spans.duplicates.push((
-                                object,
-                                name,
-                                first.chain([key_range]).collect(),
-                            ));
-                        }
-                    }
+                    spans.duplicate(
+                        parent.children.clone(),
+                        name,
+                        earlier.and_then(|l| l.key),
+                        key_range,
+                    );
                 }
             }
         },
