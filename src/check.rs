@@ -28,8 +28,8 @@ impl InputPath {
 const SKIPPED_DIRS: [&str; 4] = ["node_modules", ".terraform", "target", ".git"];
 
 /// Files that may hold a distribution: JSON (API input, CloudFormation, CDK's `cdk.out`), YAML
-/// templates, and `.template` files in either syntax.
-const EXTENSIONS: [&str; 4] = ["json", "yaml", "yml", "template"];
+/// templates, `.template` files in either syntax, and Terraform (`.tf`; `.tf.json` and plans are JSON).
+const EXTENSIONS: [&str; 5] = ["json", "yaml", "yml", "template", "tf"];
 
 /// Whether a walk goes into this directory. In a CDK app's `cdk.out` only the synthesized
 /// templates matter: its `asset.*` folders are the app's bundled code and files.

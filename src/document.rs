@@ -13,7 +13,7 @@ use std::ops::Range;
 pub enum Syntax {
     Json,
     Yaml,
-    /// HCL (`.tf`, `.tfvars`, `.hcl`): recognised, not read yet (issue 14), so never misread as YAML.
+    /// HCL, Terraform's native syntax (`.tf`, `.tfvars`, `.hcl`).
     Terraform,
 }
 
@@ -56,8 +56,8 @@ pub enum Spans<'t> {
         base: usize,
         tree: OnceCell<SpanTree<'t>>,
     },
-    /// The YAML converter records positions as it builds the value.
-    Yaml(SpanMap),
+    /// The YAML and HCL converters record positions as they build the value.
+    Built(SpanMap),
 }
 
 /// Finds a value by pointer into the file (what rules' reports need of a document).
@@ -80,7 +80,7 @@ impl Locate for Spans<'_> {
                     kind: found.kind,
                 })
             }
-            Spans::Yaml(map) => map.locate(pointer),
+            Spans::Built(map) => map.locate(pointer),
         }
     }
 }
@@ -97,7 +97,7 @@ impl Spans<'_> {
                     .map(|(o, k, ranges)| (o, k, ranges.iter().map(shift).collect()))
                     .collect()
             }
-            Spans::Yaml(map) => map.duplicate_keys().to_vec(),
+            Spans::Built(map) => map.duplicate_keys().to_vec(),
         }
     }
 }
@@ -110,10 +110,15 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
         message: e.message,
     };
     match syntax {
-        Syntax::Terraform => Err(SyntaxError {
-            offset: base,
-            message: "Terraform is not read yet".to_owned(),
-        }),
+        Syntax::Terraform => {
+            let parsed = crate::hcl::parse(body).map_err(shift)?;
+            let spans = parsed.spans.shifted(base);
+            Ok(Document {
+                value: parsed.value,
+                duplicate_keys: !spans.duplicate_keys().is_empty(),
+                spans: Spans::Built(spans),
+            })
+        }
         Syntax::Json => {
             let parsed = json::parse(body).map_err(shift)?;
             Ok(Document {
@@ -132,7 +137,7 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
             Ok(Document {
                 value: parsed.value,
                 duplicate_keys: !spans.duplicate_keys().is_empty(),
-                spans: Spans::Yaml(spans),
+                spans: Spans::Built(spans),
             })
         }
     }

@@ -61,11 +61,6 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         })
     };
     let syntax = Syntax::of(&source.path, text);
-    if syntax == Syntax::Terraform {
-        return Outcome::Skipped {
-            reason: "Terraform is not read yet".into(),
-        };
-    }
     if source.invalid_utf8_at == Some(0) && source.utf16 {
         if origin == Origin::Walked && !source.utf16_text().is_some_and(|t| looks_like_config(&t)) {
             return Outcome::Skipped {
@@ -102,13 +97,18 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             "the file is empty: a DistributionConfig is a JSON object".into(),
         );
     }
-    // A template met while walking is worth parsing only if it names a distribution.
+    // A template or module met while walking is worth parsing only if it names a distribution.
     if origin == Origin::Walked
         && syntax == Syntax::Yaml
         && !text.contains("AWS::CloudFront::Distribution")
     {
         return Outcome::Skipped {
             reason: "YAML without an AWS::CloudFront::Distribution".into(),
+        };
+    }
+    if syntax == Syntax::Terraform && !text.contains("aws_cloudfront_distribution") {
+        return Outcome::Skipped {
+            reason: "Terraform without an aws_cloudfront_distribution".into(),
         };
     }
     let mut findings = Vec::new();
@@ -144,8 +144,27 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
     };
     let value = &document.value;
     let spans = &document.spans;
-    let targets = match form::detect(value) {
+    let detected = match syntax {
+        Syntax::Terraform => form::detect_terraform(value, true),
+        _ => form::detect(value),
+    };
+    let targets = match detected {
         Detected::Configs(targets) => targets,
+        Detected::Terraform(resources) => {
+            if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
+                duplicate_keys(spans, &[], &resources, &mut findings);
+            }
+            let scope = form::terraform::Scope::of(value);
+            for resource in &resources {
+                check_terraform_distribution(&scope, resource, spans, settings, &mut findings);
+            }
+            terraform_suppressions(source, spans, &resources, settings, &mut findings);
+            findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            findings.dedup_by(|a, b| {
+                a.code == b.code && a.location == b.location && a.message == b.message
+            });
+            return Outcome::Linted(findings);
+        }
         Detected::Unsupported { reason } => return Outcome::Skipped { reason },
         Detected::NotAConfig { reason, at } => {
             if origin == Origin::Walked {
@@ -176,13 +195,13 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         }
     };
     if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
-        duplicate_keys(spans, &targets, &mut findings);
+        duplicate_keys(spans, &targets, &[], &mut findings);
     }
     // What each template resource turns off for itself, and where in the file it is.
     let mut suppressed: Vec<(Pointer, Settings)> = Vec::new();
     for target in &targets {
         match target.form {
-            Form::Api => check_target(target, spans, settings, &mut findings),
+            Form::Api | Form::Terraform => check_target(target, spans, settings, &mut findings),
             Form::CloudFormation => {
                 let resource = target.prefix.parent().parent();
                 let ignored = suppressions(value, &resource, spans, settings, &mut findings);
@@ -285,6 +304,8 @@ fn check_template_distribution(
             value: &variant.value,
             rewrites: variant.rewrites.clone(),
             prefix: target.prefix.clone(),
+            filled: Vec::new(),
+            notes: Vec::new(),
             ..*target
         };
         let mut found = Vec::new();
@@ -412,17 +433,52 @@ fn suppressions(
 
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the
 /// earlier ones are silently dropped. In a template, only the distributions are our business.
-fn duplicate_keys(spans: &Spans, targets: &[form::Target], out: &mut Vec<Finding>) {
+fn duplicate_keys(
+    spans: &Spans,
+    targets: &[form::Target],
+    resources: &[form::terraform::Resource],
+    out: &mut Vec<Finding>,
+) {
     let who = if targets.iter().any(|t| t.form == Form::CloudFormation) {
         "CloudFormation"
     } else {
         "the AWS CLI"
     };
     for (object, key, ranges) in spans.duplicate_keys() {
-        if !targets
-            .iter()
-            .any(|t| object.as_str().starts_with(t.prefix.as_str()))
-        {
+        let prefixes = targets.iter().map(|t| &t.prefix);
+        let mut prefixes = prefixes.chain(resources.iter().map(|r| &r.prefix));
+        let distribution = Pointer::root()
+            .key("resource")
+            .key("aws_cloudfront_distribution");
+        let resource_twice = !resources.is_empty() && object == distribution;
+        if !resource_twice && !prefixes.any(|p| object.as_str().starts_with(p.as_str())) {
+            continue;
+        }
+        if !resources.is_empty() {
+            // Terraform refuses a name declared twice, and an argument set twice (hcl-edit
+            // already refuses the latter): no copy is kept.
+            let Some((first, again)) = ranges.split_first() else {
+                continue;
+            };
+            for range in again {
+                let mut f = Finding::about_file(
+                    &rules::DUPLICATE_KEY,
+                    range.clone(),
+                    format!("`{key}` is declared twice here: Terraform rejects the configuration (Duplicate resource \"aws_cloudfront_distribution\" configuration)"),
+                );
+                f.location.pointer = object.key(&key);
+                f.labels.push(finding::Label {
+                    location: Location {
+                        pointer: object.key(&key),
+                        range: first.clone(),
+                    },
+                    message: "first declared here".to_owned(),
+                });
+                f.help = Some(format!(
+                    "rename one of the two `{key}` resources, or delete the one you do not mean"
+                ));
+                out.push(f);
+            }
             continue;
         }
         let Some((last, earlier)) = ranges.split_last() else {
@@ -461,4 +517,136 @@ fn looks_like_config(text: &str) -> bool {
     ]
     .iter()
     .any(|k| text.contains(k))
+}
+
+/// An `aws_cloudfront_distribution`, translated into the config the provider sends, then checked
+/// like any other; what Terraform itself refuses (an unknown argument, a missing block) is
+/// reported at the argument or block as written.
+fn check_terraform_distribution(
+    scope: &form::terraform::Scope,
+    resource: &form::terraform::Resource,
+    spans: &Spans,
+    settings: &Settings,
+    out: &mut Vec<Finding>,
+) {
+    let position = |p: &Pointer| spans.locate(p).map(|l| l.value.start);
+    let translation = form::terraform::translate(resource, scope, &position);
+    for problem in translation.problems {
+        if !settings.enabled(problem.rule) {
+            continue;
+        }
+        let pointer = resource.prefix.join(&problem.at);
+        let location = rules::locate_in_file(spans, pointer, rules::Anchor::Key);
+        let mut f = Finding::about_file(problem.rule, location.range, problem.message);
+        f.location.pointer = location.pointer;
+        f.help = problem.help;
+        out.push(f);
+    }
+    let target = form::Target {
+        value: &translation.value,
+        prefix: resource.prefix.clone(),
+        form: Form::Terraform,
+        resource: None,
+        template: None,
+        rewrites: translation.rewrites,
+        filled: translation.filled,
+        notes: translation.notes,
+    };
+    let from = out.len();
+    check_target(&target, spans, settings, out);
+    // A plan has no place a reader would know: name the resource.
+    if resource.plan {
+        for f in &mut out[from..] {
+            f.message = format!("{}: {}", resource.address, f.message);
+        }
+    }
+}
+
+/// Suppression the Terraform way, as tflint and checkov users write it: a comment
+/// `# cloudfront-lint:ignore CF204 reason` (or `//`) on the line before a resource turns rules
+/// off for the whole resource; at the end of a line, or on the line before one, for that line.
+fn terraform_suppressions(
+    source: &Source,
+    spans: &Spans,
+    resources: &[form::terraform::Resource],
+    settings: &Settings,
+    out: &mut Vec<Finding>,
+) {
+    const MARKER: &str = "cloudfront-lint:ignore";
+    let text = source.text.as_str();
+    if !text.contains(MARKER) {
+        return;
+    }
+    // (lines it covers, the rules it turns off), lines counted from 0.
+    let mut ignored: Vec<(std::ops::Range<usize>, Settings)> = Vec::new();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1;
+    let resource_lines: Vec<std::ops::Range<usize>> = resources
+        .iter()
+        .filter_map(|r| spans.locate(&r.prefix))
+        .map(|l| line_of(l.value.start)..line_of(l.value.end) + 1)
+        .collect();
+    for (number, line) in text.lines().enumerate() {
+        let Some(at) = line.find(MARKER) else {
+            continue;
+        };
+        let before = line[..at].trim_end();
+        let comment = before.ends_with('#') || before.ends_with("//");
+        if !comment {
+            continue;
+        }
+        let own_line = before.trim_start().len() <= 2;
+        let offset = line_starts[number] + at + MARKER.len();
+        let mut turned_off = Settings::default();
+        let entries = line[at + MARKER.len()..].split(',').flat_map(|part| {
+            part.split_whitespace()
+                .next()
+                .map(|code| code.trim_end_matches(':'))
+        });
+        let mut any = false;
+        for code in
+            entries.take_while(|c| c.to_ascii_uppercase().starts_with("CF") || c.contains('-'))
+        {
+            any = true;
+            if rules::REGISTRY
+                .iter()
+                .any(|r| Settings::only(code).enabled(r.meta()))
+            {
+                turned_off.ignore.push(code.to_owned());
+            } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
+                let start = offset + line[at + MARKER.len()..].find(code).unwrap_or(0);
+                let mut f = Finding::about_file(
+                    &rules::UNKNOWN_SUPPRESSION,
+                    start..start + code.len(),
+                    format!("`{code}` names no rule of cloudfront-lint, so it suppresses nothing"),
+                );
+                f.help = rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code))
+                    .map(|c| format!("did you mean `{c}`?"));
+                out.push(f);
+            }
+        }
+        if !any {
+            continue;
+        }
+        let covered = if own_line {
+            let next = number + 1;
+            resource_lines
+                .iter()
+                .find(|r| r.start == next)
+                .cloned()
+                .unwrap_or(next..next + 1)
+        } else {
+            number..number + 1
+        };
+        ignored.push((covered, turned_off));
+    }
+    out.retain(|f| {
+        let line = line_of(f.location.range.start);
+        let rule = rules::find(f.code);
+        !ignored.iter().any(|(lines, off)| {
+            lines.contains(&line) && rule.is_some_and(|r| !off.enabled(r.meta()))
+        })
+    });
 }

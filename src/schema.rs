@@ -39,7 +39,8 @@ pub fn schema(form: Form) -> &'static Value {
     static API: OnceLock<Value> = OnceLock::new();
     static CLOUDFORMATION: OnceLock<Value> = OnceLock::new();
     let (cell, text) = match form {
-        Form::Api => (&API, SCHEMA_TEXT),
+        // Terraform's form is translated into the API's shape before it is checked.
+        Form::Api | Form::Terraform => (&API, SCHEMA_TEXT),
         Form::CloudFormation => (&CLOUDFORMATION, CLOUDFORMATION_SCHEMA_TEXT),
     };
     cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Null))
@@ -72,6 +73,12 @@ const API_WORDING: Wording = Wording {
     wrong_type: "the AWS CLI rejects the config (Invalid type)",
 };
 
+const TERRAFORM_WORDING: Wording = Wording {
+    unknown: "Terraform rejects the configuration (Unsupported argument)",
+    missing: "Terraform rejects the configuration (Missing required argument)",
+    wrong_type: "Terraform rejects the configuration (Incorrect attribute value type)",
+};
+
 const CLOUDFORMATION_WORDING: Wording = Wording {
     unknown: "CloudFormation rejects the template (E3002 in cfn-lint)",
     missing: "CloudFormation rejects the template (E3003 in cfn-lint)",
@@ -80,29 +87,37 @@ const CLOUDFORMATION_WORDING: Wording = Wording {
 
 /// Validates the config against the schema of its form and reports every structural error.
 pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
-    let form = if cx.is_cloudformation() {
-        Form::CloudFormation
-    } else {
-        Form::Api
-    };
+    let form = cx.form();
     let errors = match form {
-        Form::Api if DistributionConfigSchema::is_valid(cx.raw) => return,
         Form::CloudFormation if CloudFormationSchema::is_valid(cx.raw) => return,
-        Form::Api => DistributionConfigSchema::iter_errors(cx.raw),
         Form::CloudFormation => CloudFormationSchema::iter_errors(cx.raw),
+        _ if DistributionConfigSchema::is_valid(cx.raw) => return,
+        _ => DistributionConfigSchema::iter_errors(cx.raw),
     };
     let data = schema(form);
     let words = match form {
         Form::Api => &API_WORDING,
         Form::CloudFormation => &CLOUDFORMATION_WORDING,
+        Form::Terraform => &TERRAFORM_WORDING,
     };
     for error in errors {
         // The path as written (a template's lists are plain arrays); reports take the API's shape.
         let written = Pointer::parse(error.instance_path().as_str()).unwrap_or_default();
         let at = match form {
-            Form::Api => written.clone(),
+            Form::Api | Form::Terraform => written.clone(),
             Form::CloudFormation => api_pointer(cx.raw, &written),
         };
+        // Terraform's form reports its own unknown and missing arguments, from the provider's
+        // schema; the translation has none of the API's.
+        if form == Form::Terraform
+            && matches!(
+                error.kind(),
+                ValidationErrorKind::AdditionalProperties { .. }
+                    | ValidationErrorKind::Required { .. }
+            )
+        {
+            continue;
+        }
         let instance: &Value = error.instance();
         let schema_path = error.schema_path().as_str().to_owned();
         // A value still to be filled in by a template is not wrong by itself.
@@ -195,7 +210,7 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                         .is_some_and(|o| o.contains_key("Items") || o.contains_key("Quantity"));
                 let message = if wants_wrapper {
                     match form {
-                        Form::Api => format!("{name} is a plain array, but the API takes {{\"Quantity\": n, \"Items\": [...]}} here (plain arrays are CloudFormation's shape): {}", words.wrong_type),
+                        Form::Api | Form::Terraform => format!("{name} is a plain array, but the API takes {{\"Quantity\": n, \"Items\": [...]}} here (plain arrays are CloudFormation's shape): {}", words.wrong_type),
                         Form::CloudFormation => format!("{name} is a plain array, but CloudFormation keeps the API's {{\"Quantity\": n, \"Items\": [...]}} here: {}", words.wrong_type),
                     }
                 } else if api_shape {
@@ -203,6 +218,7 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 } else {
                     let taker = match form {
                         Form::Api => "the API",
+                        Form::Terraform => "Terraform",
                         Form::CloudFormation => "CloudFormation",
                     };
                     format!(
@@ -608,6 +624,8 @@ mod tests {
             resource: None,
             template: None,
             rewrites: Vec::new(),
+            filled: Vec::new(),
+            notes: Vec::new(),
         };
         for (written, api) in [
             ("/Origins/0/Id", "/Origins/Items/0/Id"),

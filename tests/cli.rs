@@ -483,29 +483,217 @@ fn a_yaml_template_is_read_from_a_file_and_from_standard_input() {
     }
 }
 
+/// The same distribution in HCL, in Terraform's JSON syntax and in a plan: the same finding, at the
+/// place each file writes it, in Terraform's names.
+const TERRAFORM: &str = r#"variable "root" {
+  default = "/index.html"
+}
+
+resource "aws_cloudfront_distribution" "cdn" {
+  enabled             = true
+  default_root_object = var.root
+
+  origin {
+    origin_id   = "site"
+    domain_name = "site.s3.us-east-1.amazonaws.com"
+  }
+
+  default_cache_behavior {
+    target_origin_id       = "sight"
+    viewer_protocol_policy = "redirect-to-https"
+    allowed_methods        = ["GET", "HEAD"]
+    cached_methods         = ["GET", "HEAD"]
+    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+"#;
+
 #[test]
-fn terraform_is_skipped_until_it_is_read_never_misread_as_yaml() {
+fn terraform_is_linted_in_hcl_json_syntax_and_plans() {
     let dir = scratch("terraform");
-    std::fs::write(
-        dir.join("cdn.tf"),
-        "resource \"aws_cloudfront_distribution\" \"cdn\" {\n  enabled = true\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("cdn.tf.json"),
-        r#"{"resource": {"aws_cloudfront_distribution": {"cdn": {"enabled": true}}}}"#,
-    )
-    .unwrap();
-    for file in ["cdn.tf", "cdn.tf.json"] {
-        let o = run(&[
+    std::fs::write(dir.join("main.tf"), TERRAFORM).unwrap();
+    std::fs::write(dir.join("variables.tf"), "variable \"x\" {}\n").unwrap();
+    let tf_json = serde_json::json!({"resource": {"aws_cloudfront_distribution": {"cdn": {
+        "enabled": true,
+        "origin": {"origin_id": "site", "domain_name": "site.s3.us-east-1.amazonaws.com"},
+        "default_cache_behavior": {"target_origin_id": "sight", "viewer_protocol_policy": "redirect-to-https",
+            "allowed_methods": ["GET", "HEAD"], "cached_methods": ["GET", "HEAD"],
+            "cache_policy_id": "658327ea-f89d-4fab-a63d-7e88639e58f6"},
+        "restrictions": {"geo_restriction": {"restriction_type": "none"}},
+        "viewer_certificate": {"cloudfront_default_certificate": true}}}}});
+    std::fs::write(dir.join("cdn.tf.json"), tf_json.to_string()).unwrap();
+    let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    let found: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            (
+                file[file.rfind('/').unwrap() + 1..].to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+                f["pointer"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let target = "/resource/aws_cloudfront_distribution/cdn/default_cache_behavior";
+    assert_eq!(
+        found,
+        [
+            (
+                "cdn.tf.json".into(),
+                "CF102".into(),
+                format!("{target}/target_origin_id")
+            ),
+            (
+                "cdn.tf.json".into(),
+                "CF207".into(),
+                "/resource/aws_cloudfront_distribution/cdn/origin/origin_id".into()
+            ),
+            (
+                "main.tf".into(),
+                "CF602".into(),
+                "/resource/aws_cloudfront_distribution/cdn/default_root_object".into()
+            ),
+            (
+                "main.tf".into(),
+                "CF207".into(),
+                "/resource/aws_cloudfront_distribution/cdn/origin/0/origin_id".into()
+            ),
+            (
+                "main.tf".into(),
+                "CF102".into(),
+                format!("{target}/0/target_origin_id")
+            ),
+        ]
+    );
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages[4].starts_with("target_origin_id `sight` names no origin"),
+        "{}",
+        messages[4]
+    );
+    assert!(
+        messages[2].ends_with("(with variable `root`'s default \"/index.html\")"),
+        "{}",
+        messages[2]
+    );
+    // variables.tf holds no distribution: skipped quietly.
+    assert_eq!(v["summary"]["skipped"], 1);
+    // Text output shows the HCL as written.
+    let o = run(&["check", dir.join("main.tf").to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("15 |     target_origin_id       = \"sight\""),
+        "{text}"
+    );
+    assert!(text.contains("--> "), "{text}");
+
+    // A plan: the resource address names the place; default_ttl unknown is the provider's 0.
+    let plan = serde_json::json!({
+        "format_version": "1.2", "terraform_version": "1.9.0",
+        "planned_values": {"root_module": {"child_modules": [{"address": "module.cdn", "resources": [{
+            "address": "module.cdn.aws_cloudfront_distribution.this[0]", "mode": "managed",
+            "type": "aws_cloudfront_distribution", "name": "this", "index": 0,
+            "values": {
+                "enabled": true, "comment": null, "default_root_object": "",
+                "origin": [{"origin_id": "site", "domain_name": "site.s3.us-east-1.amazonaws.com",
+                    "origin_path": "", "connection_attempts": 3, "connection_timeout": 10,
+                    "custom_origin_config": [], "s3_origin_config": [], "origin_shield": [],
+                    "origin_access_control_id": ""}],
+                "origin_group": [],
+                "default_cache_behavior": [{"target_origin_id": "site", "viewer_protocol_policy": "allow-all",
+                    "allowed_methods": ["GET", "HEAD"], "cached_methods": ["GET", "HEAD"],
+                    "cache_policy_id": "", "min_ttl": 0,
+                    "forwarded_values": [{"query_string": false, "cookies": [{"forward": "none"}]}],
+                    "lambda_function_association": [], "function_association": []}],
+                "restrictions": [{"geo_restriction": [{"restriction_type": "none"}]}],
+                "viewer_certificate": [{"cloudfront_default_certificate": true, "acm_certificate_arn": "",
+                    "iam_certificate_id": "", "ssl_support_method": "", "minimum_protocol_version": "TLSv1"}]
+            }}]}]}},
+        "resource_changes": [{"address": "module.cdn.aws_cloudfront_distribution.this[0]",
+            "change": {"actions": ["create"], "after_unknown": {"arn": true,
+                "default_cache_behavior": [{"default_ttl": true, "max_ttl": true}],
+                "origin": [{"domain_name": false}]}}}]
+    });
+    let file = dir.join("plan.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&plan).unwrap()).unwrap();
+    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    let v = json(&o);
+    assert_eq!(codes(&v), ["CF320"], "{v}");
+    let f = &v["findings"][0];
+    assert_eq!(
+        f["pointer"],
+        "/planned_values/root_module/child_modules/0/resources/0/values/default_cache_behavior/0"
+    );
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("module.cdn.aws_cloudfront_distribution.this[0]: "));
+    assert_eq!(
+        code(&o),
+        1,
+        "a warning fails by default (--fail-on warning)"
+    );
+}
+
+#[test]
+fn terraform_comments_suppress_rules() {
+    let dir = scratch("terraform-ignore");
+    let file = dir.join("main.tf");
+    let with = |comment: &str| {
+        TERRAFORM.replace(
+            "resource \"aws_cloudfront_distribution\"",
+            &format!("{comment}\nresource \"aws_cloudfront_distribution\""),
+        )
+    };
+    let check = |text: String| {
+        std::fs::write(&file, text).unwrap();
+        codes(&json(&run(&[
             "check",
             "--format",
             "json",
-            dir.join(file).to_str().unwrap(),
-        ]);
-        assert_eq!(code(&o), 0, "{file}");
-        let v = json(&o);
-        assert_eq!(codes(&v), Vec::<String>::new(), "{file}");
-        assert_eq!(v["summary"]["skipped"], 1, "{file}");
-    }
+            file.to_str().unwrap(),
+        ])))
+    };
+    assert_eq!(check(TERRAFORM.to_owned()), ["CF602", "CF207", "CF102"]);
+    // On the resource: the whole resource.
+    assert_eq!(
+        check(with(
+            "# cloudfront-lint:ignore CF102 the origin is added by a module"
+        )),
+        ["CF602", "CF207"]
+    );
+    assert_eq!(
+        check(with("// cloudfront-lint:ignore CF102, CF6, CF207")),
+        Vec::<String>::new()
+    );
+    // On the line itself.
+    let text = TERRAFORM.replace(
+        "target_origin_id       = \"sight\"",
+        "target_origin_id       = \"sight\" # cloudfront-lint:ignore unknown-target-origin",
+    );
+    assert_eq!(check(text), ["CF602", "CF207"]);
+    // A code that names no rule is a finding itself.
+    assert_eq!(
+        check(with("# cloudfront-lint:ignore CF999")),
+        ["CF005", "CF602", "CF207", "CF102"]
+    );
 }

@@ -30,7 +30,7 @@ fn lint_fixture(path: &Path) -> (String, FileResult, String) {
 
 #[test]
 fn fixtures() {
-    insta::glob!("../fixtures", "*/*.{json,yaml}", |path| {
+    insta::glob!("../fixtures", "*/*.{json,yaml,tf}", |path| {
         let (code, result, rendered) = lint_fixture(path);
         let name = path.file_name().unwrap().to_str().unwrap();
         let fired = result.findings.iter().filter(|f| f.code == code).count();

@@ -4,6 +4,7 @@
 //! CloudFormation's (every `AWS::CloudFront::Distribution` of a template, in JSON or YAML).
 
 pub mod cloudformation;
+pub mod terraform;
 
 use crate::json::Pointer;
 use serde_json::Value;
@@ -17,6 +18,9 @@ pub enum Form {
     /// template: lists are plain arrays (except under OriginGroups), values may be intrinsic
     /// functions, and CloudFormation fills in what the API requires (CallerReference …).
     CloudFormation,
+    /// An `aws_cloudfront_distribution` of a Terraform file or plan, translated into the config
+    /// the AWS provider sends: lists are blocks and sets, members have snake_case names.
+    Terraform,
 }
 
 /// A DistributionConfig found in a document, and where it sits in the file.
@@ -33,6 +37,11 @@ pub struct Target<'v> {
     /// that were `AWS::NoValue`) is written: (pointer into the resolved config, pointer into the
     /// config as written), both in the file's shape.
     pub rewrites: Vec<(Pointer, Pointer)>,
+    /// Values the form filled in because the file leaves them out (what Terraform's provider
+    /// sends for an omitted `max_ttl`), by pointer into the config.
+    pub filled: Vec<Pointer>,
+    /// What a value rests on, said in every finding about it: (pointer into the config, note).
+    pub notes: Vec<(Pointer, String)>,
 }
 
 /// Members CloudFormation spells differently from the API: (API, CloudFormation).
@@ -54,6 +63,10 @@ impl Form {
                 .iter()
                 .find(|(api, _)| *api == api_name)
                 .map_or(api_name, |(_, cfn)| cfn),
+            Form::Terraform => terraform::names()
+                .iter()
+                .find(|(api, _)| *api == api_name)
+                .map_or(api_name, |(_, tf)| tf),
         }
     }
 
@@ -72,7 +85,12 @@ impl Form {
 
     fn respell_text(self, text: &str) -> String {
         let mut out = text.to_owned();
-        for (api, _) in CLOUDFORMATION_NAMES {
+        let names: &[(&str, &str)] = match self {
+            Form::Api => return out,
+            Form::CloudFormation => &CLOUDFORMATION_NAMES,
+            Form::Terraform => terraform::names(),
+        };
+        for &(api, _) in names {
             let spelled = self.spell(api);
             if spelled == api || !out.contains(api) {
                 continue;
@@ -104,8 +122,10 @@ impl Target<'_> {
     /// A pointer into the config (as rules speak, in the API's shape) turned into a pointer into
     /// the file as written: `/Origins/Items/3/Id` is `/Origins/3/Id` where Origins is a plain array.
     pub fn to_file(&self, pointer: &Pointer) -> Pointer {
-        if self.form == Form::Api {
-            return self.prefix.join(pointer);
+        match self.form {
+            Form::Api => return self.prefix.join(pointer),
+            Form::Terraform => return self.prefix.join(&self.written(pointer)),
+            Form::CloudFormation => {}
         }
         let mut out = Pointer::root();
         let mut value = Some(self.value);
@@ -143,6 +163,13 @@ impl Target<'_> {
             .filter_map(|(from, to)| within(from).map(|rest| (from.as_str().len(), to, rest)))
             .max_by_key(|(len, ..)| *len);
         match best {
+            // What lies below a rewritten value in Terraform is named the Terraform way, and
+            // Quantity and Items are the list itself.
+            Some((_, to, rest)) if self.form == Form::Terraform => Pointer::parse(rest)
+                .unwrap_or_default()
+                .segments()
+                .filter(|s| s != "Items" && s != "Quantity")
+                .fold(to.clone(), |p, s| p.key(self.form.spell(&s))),
             Some((_, to, rest)) => Pointer::parse(&format!("{to}{rest}")).unwrap_or_default(),
             None => resolved.clone(),
         }
@@ -180,6 +207,8 @@ fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
 pub enum Detected<'v> {
     /// One config, or every distribution of a CloudFormation template.
     Configs(Vec<Target<'v>>),
+    /// Every `aws_cloudfront_distribution` of a Terraform file or plan, to be translated.
+    Terraform(Vec<terraform::Resource<'v>>),
     /// Not a distribution config; the reason says what it is instead.
     NotAConfig { reason: String, at: Pointer },
     /// A kind of document the linter knows but does not lint (yet): skipped, not an error.
@@ -248,6 +277,8 @@ pub fn detect(root: &Value) -> Detected<'_> {
             resource: None,
             template: None,
             rewrites: Vec::new(),
+            filled: Vec::new(),
+            notes: Vec::new(),
         }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
@@ -258,6 +289,8 @@ pub fn detect(root: &Value) -> Detected<'_> {
             resource: None,
             template: None,
             rewrites: Vec::new(),
+            filled: Vec::new(),
+            notes: Vec::new(),
         }]);
     }
     if let Some(resources) = cloudformation_resources(map) {
@@ -285,6 +318,8 @@ pub fn detect(root: &Value) -> Detected<'_> {
                     resource: Some(name),
                     template: Some(root),
                     rewrites: Vec::new(),
+                    filled: Vec::new(),
+                    notes: Vec::new(),
                 })
             })
             .collect();
@@ -296,19 +331,29 @@ pub fn detect(root: &Value) -> Detected<'_> {
         }
         return Detected::Configs(targets);
     }
-    // Terraform's JSON syntax (`*.tf.json`) and plan JSON (`terraform show -json`): not read yet.
-    if ["resource", "planned_values"]
-        .iter()
-        .any(|k| map.get(*k).is_some_and(Value::is_object))
-    {
-        return Detected::Unsupported {
-            reason: "Terraform is not read yet".to_owned(),
-        };
+    // Terraform's JSON syntax (`*.tf.json`) and plan JSON (`terraform show -json`).
+    if terraform::is_plan(root) || map.get("resource").is_some_and(Value::is_object) {
+        return detect_terraform(root, false);
     }
     Detected::NotAConfig {
         reason: "the object has none of a DistributionConfig's members".to_owned(),
         at: Pointer::root(),
     }
+}
+
+/// The distributions of a Terraform document (`hcl`: written in HCL, not JSON).
+pub fn detect_terraform(root: &Value, hcl: bool) -> Detected<'_> {
+    let resources = if terraform::is_plan(root) {
+        terraform::planned(root)
+    } else {
+        terraform::resources(root, hcl)
+    };
+    if resources.is_empty() {
+        return Detected::Unsupported {
+            reason: "Terraform with no aws_cloudfront_distribution".to_owned(),
+        };
+    }
+    Detected::Terraform(resources)
 }
 
 /// The resources of a CloudFormation template (JSON), if this is one.
@@ -354,6 +399,11 @@ mod tests {
                 .join(","),
             Detected::NotAConfig { reason, .. } => format!("not: {reason}"),
             Detected::Unsupported { reason } => format!("unsupported: {reason}"),
+            Detected::Terraform(r) => r
+                .iter()
+                .map(|r| r.prefix.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
         }
     }
 
@@ -376,6 +426,12 @@ mod tests {
         assert!(
             prefix(&json!({"resource": {"aws_cloudfront_distribution": {}}}))
                 .starts_with("unsupported")
+        );
+        assert_eq!(
+            prefix(
+                &json!({"resource": {"aws_cloudfront_distribution": {"cdn": {"enabled": true}}}})
+            ),
+            "/resource/aws_cloudfront_distribution/cdn"
         );
         assert!(prefix(&json!([1])).starts_with("not: the document is an array"));
         assert!(prefix(&json!({"DistributionConfig": "x"}))

@@ -51,6 +51,7 @@ mod cf305_path_pattern_characters;
 mod cf306_unreachable_behavior;
 mod cf307_forwarded_values_inconsistent;
 mod cf308_policy_id_not_an_id;
+mod cf320_omitted_ttls_cache_nothing;
 mod cf401_alias_without_certificate;
 mod cf402_certificate_source_not_exactly_one;
 mod cf403_certificate_without_ssl_support_method;
@@ -169,6 +170,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf306_unreachable_behavior::UnreachableBehavior,
     &cf307_forwarded_values_inconsistent::ForwardedValuesInconsistent,
     &cf308_policy_id_not_an_id::PolicyIdNotAnId,
+    &cf320_omitted_ttls_cache_nothing::OmittedTtlsCacheNothing,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
     &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
     &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
@@ -252,26 +254,18 @@ impl<'a> Context<'a> {
     /// The place in the file of a pointer into the config. A pointer to something absent falls
     /// back to its nearest present ancestor.
     pub fn locate(&self, at: &Pointer, anchor: Anchor) -> Location {
-        let mut pointer = self.target.to_file(at);
-        loop {
-            if let Some(found) = self.spans.locate(&pointer) {
-                let range = match (anchor, found.key) {
-                    (Anchor::Key | Anchor::Head, Some(key)) => key,
-                    (Anchor::Head, None) if matches!(found.kind, Kind::Object | Kind::Array) => {
-                        found.value.start..found.value.start + 1
-                    }
-                    _ => found.value,
-                };
-                return Location { pointer, range };
-            }
-            if pointer.as_str().is_empty() {
-                return Location {
-                    pointer,
-                    range: 0..0,
-                };
-            }
-            pointer = pointer.parent();
-        }
+        locate_in_file(self.spans, self.target.to_file(at), anchor)
+    }
+
+    /// Whether the value at `at` is one the form filled in because the file leaves it out (what
+    /// a tool sends for an omitted member), rather than one written.
+    pub fn is_filled_in(&self, at: &Pointer) -> bool {
+        self.target.filled.contains(at)
+    }
+
+    /// The form the config is written in (rules that must know it are exceptions).
+    pub fn form(&self) -> crate::form::Form {
+        self.target.form
     }
 
     /// Whether the config is a CloudFormation resource's (plain arrays, intrinsic functions,
@@ -289,6 +283,30 @@ impl<'a> Context<'a> {
     /// The raw value at a pointer into the config.
     pub fn raw_at(&self, at: &Pointer) -> Option<&'a Value> {
         self.target.resolve(at)
+    }
+}
+
+/// The place of a pointer into the file; a pointer to something absent falls back to its nearest
+/// present ancestor.
+pub fn locate_in_file(spans: &dyn Locate, mut pointer: Pointer, anchor: Anchor) -> Location {
+    loop {
+        if let Some(found) = spans.locate(&pointer) {
+            let range = match (anchor, found.key) {
+                (Anchor::Key | Anchor::Head, Some(key)) => key,
+                (Anchor::Head, None) if matches!(found.kind, Kind::Object | Kind::Array) => {
+                    found.value.start..found.value.start + 1
+                }
+                _ => found.value,
+            };
+            return Location { pointer, range };
+        }
+        if pointer.as_str().is_empty() {
+            return Location {
+                pointer,
+                range: 0..0,
+            };
+        }
+        pointer = pointer.parent();
     }
 }
 
@@ -391,7 +409,28 @@ impl Report<'_, '_> {
         self
     }
 
-    pub fn push(self, out: &mut Vec<Finding>) {
+    pub fn push(mut self, out: &mut Vec<Finding>) {
+        // What the form says the value rests on (a variable's default, a value it filled in).
+        let within = |p: &Pointer| {
+            self.at
+                .as_str()
+                .strip_prefix(p.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        let notes: Vec<&str> = self
+            .cx
+            .target
+            .notes
+            .iter()
+            .filter(|(p, _)| within(p))
+            .map(|(_, note)| note.as_str())
+            .collect();
+        if !notes.is_empty() {
+            self.finding.message = format!("{} (with {})", self.finding.message, notes.join("; "));
+            // The value is not written where the finding points (a variable's default): a fix
+            // there would replace the reference, not the value.
+            self.finding.fix = None;
+        }
         out.push(self.finding);
     }
 }
