@@ -38,7 +38,12 @@ fn run_check(args: CheckArgs) -> u8 {
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
-    for selector in args.select.iter().chain(&args.extend_select).chain(&args.ignore) {
+    for selector in args
+        .select
+        .iter()
+        .chain(&args.extend_select)
+        .chain(&args.ignore)
+    {
         if !REGISTRY
             .iter()
             .any(|r| cloudfront_lint::settings::matches(selector, r.meta()))
@@ -106,7 +111,11 @@ fn list_rules(format: ListFormat) -> u8 {
                     m.severity.as_str(),
                     m.name,
                     m.summary,
-                    if m.default_on { "" } else { " (off by default)" }
+                    if m.default_on {
+                        ""
+                    } else {
+                        " (off by default)"
+                    }
                 )
             })
             .collect::<String>(),

@@ -40,6 +40,8 @@ impl Settings {
 pub fn matches(selector: &str, rule: &RuleMeta) -> bool {
     let s = selector.trim();
     rule.name.eq_ignore_ascii_case(s)
-        || (s.len() >= 2 && rule.code.len() >= s.len() && rule.code[..s.len()].eq_ignore_ascii_case(s))
+        || (s.len() >= 2
+            && rule.code.len() >= s.len()
+            && rule.code[..s.len()].eq_ignore_ascii_case(s))
         || rule.in_set(s)
 }

@@ -74,6 +74,10 @@ fn every_rule_has_its_doc_with_the_required_sections() {
     }
     for entry in std::fs::read_dir("rules").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
+        // The map from outside controls to rules, checked below.
+        if name == "COVERAGE.md" {
+            continue;
+        }
         assert!(
             REGISTRY
                 .iter()
@@ -196,7 +200,9 @@ fn coverage_table_matches_the_rules() {
         .find("## Security controls")
         .expect("a `## Security controls` section");
     let security = &coverage[start..];
-    let security = &security[..security[1..].find("\n## ").map_or(security.len(), |i| i + 1)];
+    let security = &security[..security[1..]
+        .find("\n## ")
+        .map_or(security.len(), |i| i + 1)];
     for (i, _) in security.match_indices("CF") {
         let code = &security[i..];
         if code.len() >= 5 && code.as_bytes()[2..5].iter().all(u8::is_ascii_digit) {

@@ -9,10 +9,21 @@ static META: RuleMeta = RuleMeta {
     code: "CF701",
     name: "viewer-allows-http",
     severity: Severity::Warning,
-    summary: "A behaviour whose ViewerProtocolPolicy is allow-all: viewers may fetch it over plain HTTP",
+    summary:
+        "A behaviour whose ViewerProtocolPolicy is allow-all: viewers may fetch it over plain HTTP",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF701-viewer-allows-http.md"),
-    controls: &["CloudFront.3", "cloudfront-viewer-policy-https", "CT.CLOUDFRONT.PR.3", "CLOUDFRONT_VIEWER_POLICY_HTTPS", "CKV_AWS_34", "AWS-0012", "KICS-31733ee2", "KICS-55af1353", "KICS-a5366a50"],
+    controls: &[
+        "CloudFront.3",
+        "cloudfront-viewer-policy-https",
+        "CT.CLOUDFRONT.PR.3",
+        "CLOUDFRONT_VIEWER_POLICY_HTTPS",
+        "CKV_AWS_34",
+        "AWS-0012",
+        "KICS-31733ee2",
+        "KICS-55af1353",
+        "KICS-a5366a50",
+    ],
     default_on: true,
 };
 

@@ -29,7 +29,13 @@ impl Rule for HttpToCustomOrigin {
             let Some(custom) = &origin.custom_origin_config else {
                 continue;
             };
-            let at = ptr!["Origins", "Items", i, "CustomOriginConfig", "OriginProtocolPolicy"];
+            let at = ptr![
+                "Origins",
+                "Items",
+                i,
+                "CustomOriginConfig",
+                "OriginProtocolPolicy"
+            ];
             let website = origin
                 .domain_name
                 .is_some_and(|d| d.to_ascii_lowercase().contains(".s3-website"));

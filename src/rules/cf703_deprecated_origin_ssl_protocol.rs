@@ -28,9 +28,17 @@ impl Rule for DeprecatedOriginSslProtocol {
             let Some(custom) = &origin.custom_origin_config else {
                 continue;
             };
-            let list = ptr!["Origins", "Items", i, "CustomOriginConfig", "OriginSslProtocols", "Items"];
-            let protocols: Vec<(usize, &str)> =
-                items(&custom.origin_ssl_protocols).map(|(j, p)| (j, *p)).collect();
+            let list = ptr![
+                "Origins",
+                "Items",
+                i,
+                "CustomOriginConfig",
+                "OriginSslProtocols",
+                "Items"
+            ];
+            let protocols: Vec<(usize, &str)> = items(&custom.origin_ssl_protocols)
+                .map(|(j, p)| (j, *p))
+                .collect();
             for &(j, p) in &protocols {
                 if p == "SSLv3" {
                     cx.report(&META, &list.index(j), "SSLv3 is allowed to this origin: CloudFront will use it with an origin that offers nothing newer, and SSLv3 is broken (POODLE)")
@@ -39,7 +47,10 @@ impl Rule for DeprecatedOriginSslProtocol {
                 }
             }
             // TLSv1 and TLSv1.1 are deprecated but not broken: one note per origin, at the oldest.
-            if let Some(&(j, p)) = protocols.iter().find(|(_, p)| *p == "TLSv1" || *p == "TLSv1.1") {
+            if let Some(&(j, p)) = protocols
+                .iter()
+                .find(|(_, p)| *p == "TLSv1" || *p == "TLSv1.1")
+            {
                 cx.report(&META, &list.index(j), format!("{p} is allowed to this origin: CloudFront will use it with an origin that offers nothing newer, and TLS before 1.2 is deprecated (RFC 8996)"))
                     .severity(Severity::Info)
                     .help("allow only TLSv1.2 in OriginSslProtocols once the origin supports it")

@@ -32,7 +32,10 @@ impl Rule for LambdaUrlOriginWithoutOac {
             if !(d.contains(".lambda-url.") && d.ends_with(".on.aws")) {
                 continue;
             }
-            if origin.origin_access_control_id.is_some_and(|s| !s.is_empty()) {
+            if origin
+                .origin_access_control_id
+                .is_some_and(|s| !s.is_empty())
+            {
                 continue;
             }
             cx.report(

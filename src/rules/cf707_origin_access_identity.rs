@@ -25,7 +25,9 @@ impl Rule for OriginAccessIdentity {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for (i, origin) in items(&cx.config.origins) {
-            let oac = origin.origin_access_control_id.is_some_and(|s| !s.is_empty());
+            let oac = origin
+                .origin_access_control_id
+                .is_some_and(|s| !s.is_empty());
             let oai = origin
                 .s3_origin_config
                 .as_ref()

@@ -14,7 +14,15 @@ static META: RuleMeta = RuleMeta {
     summary: "A distribution with no AWS WAF web ACL (WebACLId)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF708-no-waf.md"),
-    controls: &["CloudFront.6", "cloudfront-associated-with-waf", "CKV_AWS_68", "AWS-0011", "KICS-0f139403", "KICS-1419b4c6", "AwsSolutions-CFR2"],
+    controls: &[
+        "CloudFront.6",
+        "cloudfront-associated-with-waf",
+        "CKV_AWS_68",
+        "AWS-0011",
+        "KICS-0f139403",
+        "KICS-1419b4c6",
+        "AwsSolutions-CFR2",
+    ],
     default_on: true,
 };
 

@@ -14,7 +14,17 @@ static META: RuleMeta = RuleMeta {
     summary: "A distribution with no standard (S3) access logging",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF709-no-standard-logging.md"),
-    controls: &["CloudFront.5", "cloudfront-accesslogs-enabled", "CT.CLOUDFRONT.PR.5", "CLOUDFRONT_ACCESSLOGS_ENABLED", "CKV_AWS_86", "AWS-0010", "KICS-de77cd9f", "KICS-94690d79", "AwsSolutions-CFR3"],
+    controls: &[
+        "CloudFront.5",
+        "cloudfront-accesslogs-enabled",
+        "CT.CLOUDFRONT.PR.5",
+        "CLOUDFRONT_ACCESSLOGS_ENABLED",
+        "CKV_AWS_86",
+        "AWS-0010",
+        "KICS-de77cd9f",
+        "KICS-94690d79",
+        "AwsSolutions-CFR3",
+    ],
     default_on: true,
 };
 

@@ -14,7 +14,15 @@ static META: RuleMeta = RuleMeta {
     summary: "A distribution served with CloudFront's default *.cloudfront.net certificate",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF710-default-certificate.md"),
-    controls: &["CloudFront.7", "cloudfront-custom-ssl-certificate", "CT.CLOUDFRONT.PR.6", "CLOUDFRONT_CUSTOM_SSL_CERTIFICATE", "CKV2_AWS_42", "KICS-3a1e94df", "KICS-b4d9c12b"],
+    controls: &[
+        "CloudFront.7",
+        "cloudfront-custom-ssl-certificate",
+        "CT.CLOUDFRONT.PR.6",
+        "CLOUDFRONT_CUSTOM_SSL_CERTIFICATE",
+        "CKV2_AWS_42",
+        "KICS-3a1e94df",
+        "KICS-b4d9c12b",
+    ],
     default_on: true,
 };
 

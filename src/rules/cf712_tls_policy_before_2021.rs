@@ -30,7 +30,8 @@ impl Rule for TlsPolicyBefore2021 {
         if certificate.ssl_support_method == Some("vip") {
             return;
         }
-        let Some(version @ ("TLSv1.2_2018" | "TLSv1.2_2019")) = certificate.minimum_protocol_version
+        let Some(version @ ("TLSv1.2_2018" | "TLSv1.2_2019")) =
+            certificate.minimum_protocol_version
         else {
             return;
         };

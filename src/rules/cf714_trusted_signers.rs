@@ -28,9 +28,11 @@ impl Rule for TrustedSigners {
             let in_use = match cx.raw_at(&at) {
                 // CloudFormation: a list of account ids.
                 Some(Value::Array(ids)) => !ids.is_empty(),
-                Some(Value::Object(_)) => b.behavior.trusted_signers.as_ref().is_some_and(|t| {
-                    t.enabled == Some(true) || t.quantity.is_some_and(|q| q > 0)
-                }),
+                Some(Value::Object(_)) => {
+                    b.behavior.trusted_signers.as_ref().is_some_and(|t| {
+                        t.enabled == Some(true) || t.quantity.is_some_and(|q| q > 0)
+                    })
+                }
                 _ => false,
             };
             if !in_use {

@@ -14,7 +14,13 @@ static META: RuleMeta = RuleMeta {
     summary: "A distribution with no origin group to fail over to (off by default)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF716-no-origin-failover.md"),
-    controls: &["CloudFront.4", "cloudfront-origin-failover-enabled", "CT.CLOUDFRONT.PR.4", "CLOUDFRONT_ORIGIN_FAILOVER_ENABLED", "CKV_AWS_310"],
+    controls: &[
+        "CloudFront.4",
+        "cloudfront-origin-failover-enabled",
+        "CT.CLOUDFRONT.PR.4",
+        "CLOUDFRONT_ORIGIN_FAILOVER_ENABLED",
+        "CKV_AWS_310",
+    ],
     default_on: false,
 };
 
@@ -24,7 +30,9 @@ impl Rule for NoOriginFailover {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        if items(&cx.config.origin_groups).any(|(_, g)| g.members.as_ref().is_some_and(|m| m.len() >= 2)) {
+        if items(&cx.config.origin_groups)
+            .any(|(_, g)| g.members.as_ref().is_some_and(|m| m.len() >= 2))
+        {
             return;
         }
         // Groups CloudFormation computes cannot be counted.

@@ -24,12 +24,18 @@ impl Rule for NoGeoRestriction {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
-        let geo = cx.config.restrictions.as_ref().and_then(|r| r.geo_restriction.as_ref());
+        let geo = cx
+            .config
+            .restrictions
+            .as_ref()
+            .and_then(|r| r.geo_restriction.as_ref());
         if geo.is_some_and(|g| matches!(g.restriction_type, Some("whitelist" | "blacklist"))) {
             return;
         }
         let at = match geo {
-            Some(g) if g.restriction_type.is_some() => ptr!["Restrictions", "GeoRestriction", "RestrictionType"],
+            Some(g) if g.restriction_type.is_some() => {
+                ptr!["Restrictions", "GeoRestriction", "RestrictionType"]
+            }
             _ => Pointer::root(),
         };
         cx.report(

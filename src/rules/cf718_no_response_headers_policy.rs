@@ -23,7 +23,10 @@ impl Rule for NoResponseHeadersPolicy {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for b in cx.config.behaviors() {
-            if b.behavior.response_headers_policy_id.is_some_and(|s| !s.is_empty()) {
+            if b.behavior
+                .response_headers_policy_id
+                .is_some_and(|s| !s.is_empty())
+            {
                 continue;
             }
             cx.report(

@@ -133,8 +133,16 @@ pub struct RuleMeta {
 /// Named sets of rules, by the scanner or standard whose checks they implement: a rule belongs to
 /// a set when one of its controls carries the set's prefix.
 pub static NAMED_SETS: [(&str, &str, &str); 5] = [
-    ("aws-fsbp", "CloudFront.", "AWS Security Hub's CloudFront controls (CloudFront.n)"),
-    ("cdk-nag", "AwsSolutions-CFR", "cdk-nag's AwsSolutions pack (AwsSolutions-CFRn)"),
+    (
+        "aws-fsbp",
+        "CloudFront.",
+        "AWS Security Hub's CloudFront controls (CloudFront.n)",
+    ),
+    (
+        "cdk-nag",
+        "AwsSolutions-CFR",
+        "cdk-nag's AwsSolutions pack (AwsSolutions-CFRn)",
+    ),
     ("checkov", "CKV", "checkov (CKV_AWS_n, CKV2_AWS_n)"),
     ("trivy", "AWS-00", "trivy (AWS-00nn)"),
     ("kics", "KICS-", "KICS queries (KICS-<query id prefix>)"),
@@ -261,7 +269,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
 
 /// The control ids of a finding's rule (empty for rules no scanner names), for the renderers.
 pub fn controls_of(code: &str) -> &'static [&'static str] {
-    find(code).map_or(&[], |r| r.meta().controls)
+    find(code).map(|r| r.meta().controls).unwrap_or_default()
 }
 
 /// The rules that implement a control id (`CloudFront.9`, `CKV_AWS_34`), in code order.
