@@ -28,7 +28,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// Print a rule's documentation, by code (CF204) or name (failover-on-client-error).
+    /// Print a rule's documentation, by code (CF204), name (failover-on-client-error), or a control
+    /// id it implements (CloudFront.9, CKV_AWS_34).
     Explain {
         rule: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -49,9 +50,14 @@ pub struct CheckArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Run only these rules: codes, code prefixes (CF2) or names, comma-separated.
+    /// Run only these rules: codes, code prefixes (CF2), names or named sets (aws-fsbp, cdk-nag,
+    /// checkov, trivy, kics), comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
+    /// Run these rules as well as the selected ones (by default, the rules on by default): codes,
+    /// code prefixes, names or named sets, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
     /// Skip these rules: codes, code prefixes or names, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,

@@ -221,7 +221,7 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
         let rule = rules::find(f.code);
         !suppressed
             .iter()
-            .any(|(at, ignored)| within(at) && rule.is_some_and(|r| !ignored.enabled(r.meta())))
+            .any(|(at, ignored)| within(at) && rule.is_some_and(|r| ignored.ignores(r.meta())))
     });
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
@@ -410,7 +410,7 @@ fn suppressions(
         if !code.is_empty()
             && rules::REGISTRY
                 .iter()
-                .any(|r| Settings::only(code).enabled(r.meta()))
+                .any(|r| crate::settings::matches(code, r.meta()))
         {
             ignored.ignore.push(code.to_owned());
         } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {

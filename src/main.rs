@@ -35,12 +35,18 @@ fn main() -> ExitCode {
 fn run_check(args: CheckArgs) -> u8 {
     let settings = Settings {
         select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
-    for selector in args.select.iter().chain(&args.ignore) {
+    for selector in args
+        .select
+        .iter()
+        .chain(&args.extend_select)
+        .chain(&args.ignore)
+    {
         if !REGISTRY
             .iter()
-            .any(|r| Settings::only(selector).enabled(r.meta()))
+            .any(|r| cloudfront_lint::settings::matches(selector, r.meta()))
         {
             fatal(miette::miette!(
                 help = "`cloudfront-lint rules` lists them",
@@ -100,11 +106,16 @@ fn list_rules(format: ListFormat) -> u8 {
             .map(|r| {
                 let m = r.meta();
                 format!(
-                    "{}  {:<7}  {:<32}  {}\n",
+                    "{}  {:<7}  {:<32}  {}{}\n",
                     m.code,
                     m.severity.as_str(),
                     m.name,
-                    m.summary
+                    m.summary,
+                    if m.default_on {
+                        ""
+                    } else {
+                        " (off by default)"
+                    }
                 )
             })
             .collect::<String>(),
@@ -122,6 +133,10 @@ fn list_rules(format: ListFormat) -> u8 {
 
 fn explain(rule: &str, format: ListFormat) -> u8 {
     let Some(found) = rules::find(rule) else {
+        let covering = rules::implementing(rule);
+        if !covering.is_empty() {
+            return explain_control(rule, &covering, format);
+        }
         let names = REGISTRY.iter().flat_map(|r| [r.meta().code, r.meta().name]);
         let help = match rules::text::closest(rule, names) {
             Some(s) => format!("did you mean `{s}`? `cloudfront-lint rules` lists every rule"),
@@ -140,11 +155,38 @@ fn explain(rule: &str, format: ListFormat) -> u8 {
     0
 }
 
+/// A control id (`CloudFront.9`): which rules implement it, then their documentation.
+fn explain_control(control: &str, covering: &[&dyn rules::Rule], format: ListFormat) -> u8 {
+    let out = match format {
+        ListFormat::Text => {
+            let mut out = format!("`{control}` is implemented by:\n");
+            for r in covering {
+                let m = r.meta();
+                out.push_str(&format!("  {} {}: {}\n", m.code, m.name, m.summary));
+            }
+            for r in covering {
+                out.push('\n');
+                out.push_str(r.meta().doc);
+            }
+            out
+        }
+        ListFormat::Json => {
+            let list: Vec<_> = covering.iter().map(|r| rule_json(r.meta(), true)).collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    0
+}
+
 fn rule_json(m: &rules::RuleMeta, with_doc: bool) -> serde_json::Value {
     let mut v = serde_json::json!({
         "code": m.code, "name": m.name, "severity": m.severity.as_str(),
-        "fix": m.fix.as_str(), "summary": m.summary,
+        "fix": m.fix.as_str(), "summary": m.summary, "default": m.default_on,
     });
+    if !m.controls.is_empty() {
+        v["controls"] = m.controls.into();
+    }
     if with_doc {
         v["doc"] = m.doc.into();
     }

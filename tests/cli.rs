@@ -57,12 +57,17 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 const FAIL: &str = "fixtures/CF101-quantity-mismatch/fail-status-codes.json";
-const PASS: &str = "fixtures/CF102-unknown-target-origin/pass-targets-origin-group.json";
+/// A well-made config: HTTPS everywhere, a TLSv1.2_2021 custom certificate, WAF, logging and an
+/// OAC-protected S3 origin. Nothing at all is found in it, security posture included.
+const PASS: &str = "fixtures/CF701-viewer-allows-http/pass-well-made.json";
+/// The fixtures of the other families lack WAF, logging, … on purpose: where a test is about
+/// something else, the security family is left out.
+const NO_SECURITY: &str = "--ignore=CF7";
 const WARN: &str = "fixtures/CF204-failover-on-client-error/fail-404-from-alb.json";
 
 #[test]
 fn text_report_is_rustc_shaped_and_exit_code_is_1() {
-    let o = run(&["check", FAIL]);
+    let o = run(&["check", NO_SECURITY, FAIL]);
     assert_eq!(code(&o), 1);
     let out = stdout(&o);
     assert!(
@@ -92,10 +97,14 @@ fn clean_config_exits_0_with_no_findings() {
 
 #[test]
 fn json_output_follows_the_contract() {
-    let o = run(&["check", "--format", "json", FAIL]);
+    let o = run(&["check", "--format", "json", NO_SECURITY, FAIL]);
     assert_eq!(code(&o), 1);
     let v = json(&o);
     assert_eq!(v["version"], 1);
+    assert!(
+        f_has_no_controls(&v["findings"][0]),
+        "controls appear only for rules that have some"
+    );
     let f = &v["findings"][0];
     assert_eq!(f["file"], FAIL);
     assert_eq!(f["code"], "CF101");
@@ -234,7 +243,14 @@ fn a_named_file_that_is_not_a_config_is_a_finding() {
 
 #[test]
 fn unreadable_paths_exit_2_with_valid_json() {
-    let o = run(&["check", "--format", "json", "does/not/exist.json", FAIL]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        NO_SECURITY,
+        "does/not/exist.json",
+        FAIL,
+    ]);
     assert_eq!(code(&o), 2);
     let v = json(&o);
     assert_eq!(codes(&v), ["CF003", "CF101"]);
@@ -276,7 +292,7 @@ fn paths_with_spaces_and_non_ascii_names() {
 
 #[test]
 fn github_annotations() {
-    let o = run(&["check", "--format", "github", FAIL]);
+    let o = run(&["check", "--format", "github", NO_SECURITY, FAIL]);
     let out = stdout(&o);
     assert!(out.starts_with("::error title=cloudfront-lint (CF101),file=fixtures/CF101-quantity-mismatch/fail-status-codes.json,line="), "{out}");
 }
@@ -456,7 +472,7 @@ fn huge_inputs_are_bounded() {
 #[test]
 fn a_yaml_template_is_read_from_a_file_and_from_standard_input() {
     let path = "fixtures/CF401-alias-without-certificate/fail-cloudformation-conditions.yaml";
-    let from_file = json(&run(&["check", "--format", "json", path]));
+    let from_file = json(&run(&["check", "--format", "json", NO_SECURITY, path]));
     assert_eq!(codes(&from_file), ["CF401"]);
     let text = std::fs::read(path).unwrap();
     // Named by --stdin-filename, or told apart by its first character.
@@ -465,11 +481,12 @@ fn a_yaml_template_is_read_from_a_file_and_from_standard_input() {
             "check",
             "--format",
             "json",
+            NO_SECURITY,
             "--stdin-filename",
             "cdn.yaml",
             "-",
         ][..],
-        &["check", "--format", "json", "-"][..],
+        &["check", "--format", "json", NO_SECURITY, "-"][..],
     ] {
         let o = run_stdin(args, &text);
         assert_eq!(code(&o), 1);
@@ -696,4 +713,96 @@ fn terraform_comments_suppress_rules() {
         check(with("# cloudfront-lint:ignore CF999")),
         ["CF005", "CF602", "CF207", "CF102"]
     );
+}
+
+fn f_has_no_controls(finding: &serde_json::Value) -> bool {
+    finding.get("controls").is_none()
+}
+
+#[test]
+fn security_findings_carry_their_controls_in_every_format() {
+    let bad = "fixtures/CF701-viewer-allows-http/fail-ordered-behavior-allow-all.json";
+    let v = json(&run(&["check", "--format", "json", bad]));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "CF701")
+        .expect("a CF701 finding");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["pointer"], "/CacheBehaviors/Items/0/ViewerProtocolPolicy");
+    let controls: Vec<&str> = f["controls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for id in [
+        "CloudFront.3",
+        "CT.CLOUDFRONT.PR.3",
+        "CKV_AWS_34",
+        "AWS-0012",
+    ] {
+        assert!(controls.contains(&id), "{controls:?}");
+    }
+    let sarif = json(&run(&["check", "--format", "sarif", bad]));
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "CF701")
+        .unwrap();
+    assert!(result["properties"]["tags"]
+        .as_array()
+        .unwrap()
+        .contains(&"CloudFront.3".into()));
+    let text = stdout(&run(&["check", bad]));
+    assert!(text.contains("= note: controls: CloudFront.3,"), "{text}");
+}
+
+#[test]
+fn a_well_made_config_gives_nothing_from_the_security_family() {
+    let o = run(&["check", "--format", "json", PASS]);
+    assert_eq!(codes(&json(&o)), Vec::<String>::new());
+    // The rules off by default are the ones it lacks on purpose (failover, geo restriction, …).
+    let all = codes(&json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--extend-select",
+        "aws-fsbp",
+        PASS,
+    ])));
+    assert_eq!(all, ["CF716"]);
+}
+
+#[test]
+fn named_sets_select_and_extend_the_defaults() {
+    let bad = "fixtures/CF701-viewer-allows-http/fail-ordered-behavior-allow-all.json";
+    let only = codes(&json(&run(&[
+        "check", "--format", "json", "--select", "trivy", bad,
+    ])));
+    assert_eq!(only, ["CF701"]);
+    let checkov = codes(&json(&run(&[
+        "check", "--format", "json", "--select", "checkov", PASS,
+    ])));
+    assert!(checkov.contains(&"CF717".to_owned()), "{checkov:?}");
+    assert!(checkov.contains(&"CF718".to_owned()), "{checkov:?}");
+    let default = codes(&json(&run(&["check", "--format", "json", PASS])));
+    assert!(!default.contains(&"CF717".to_owned()));
+    assert_eq!(code(&run(&["check", "--extend-select", "nessus", PASS])), 2);
+}
+
+#[test]
+fn explain_finds_the_rules_of_a_control() {
+    let o = run(&["explain", "CloudFront.9"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with("`CloudFront.9` is implemented by:\n  CF702 "));
+    let o = run(&["explain", "ckv_aws_34", "--format", "json"]);
+    assert_eq!(code(&o), 0);
+    let v = json(&o);
+    assert_eq!(v[0]["code"], "CF701");
+    let o = run(&["explain", "CloudFront.15"]);
+    let out = stdout(&o);
+    assert!(out.contains("CF704") && out.contains("CF712"), "{out}");
 }

@@ -74,6 +74,10 @@ fn every_rule_has_its_doc_with_the_required_sections() {
     }
     for entry in std::fs::read_dir("rules").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
+        // The map from outside controls to rules, checked below.
+        if name == "COVERAGE.md" {
+            continue;
+        }
         assert!(
             REGISTRY
                 .iter()
@@ -133,13 +137,14 @@ fn doc_examples_behave() {
             bad.unwrap_or_else(|| panic!("{}: no bad example", m.code)),
             good.unwrap_or_else(|| panic!("{}: no good example", m.code)),
         );
-        let found = findings(bad);
+        // A rule off by default is shown with it turned on, as its doc says to run it.
+        let found = findings(bad, m.code);
         assert!(
             found.iter().any(|(c, _)| *c == m.code),
             "{}: the bad example gives {found:?}",
             m.code
         );
-        let found = findings(good);
+        let found = findings(good, m.code);
         assert!(
             found.iter().all(|(_, s)| *s < Severity::Warning),
             "{}: the good example gives {found:?}",
@@ -148,9 +153,13 @@ fn doc_examples_behave() {
     }
 }
 
-fn findings(json: &str) -> Vec<(&'static str, Severity)> {
+fn findings(json: &str, code: &str) -> Vec<(&'static str, Severity)> {
     let source = Source::new("example.json", json.as_bytes().to_vec());
-    match lint(&source, &Settings::default(), Origin::Named) {
+    let settings = Settings {
+        extend_select: vec![code.to_owned()],
+        ..Settings::default()
+    };
+    match lint(&source, &settings, Origin::Named) {
         Outcome::Linted(f) => f.iter().map(|f| (f.code, f.severity)).collect(),
         Outcome::Skipped { reason } => panic!("skipped: {reason}"),
     }
@@ -179,5 +188,43 @@ fn readme_lists_every_rule() {
             "README.md does not list {}",
             m.code
         );
+    }
+}
+
+/// `rules/COVERAGE.md` names only rules that exist, and every control a rule declares appears in
+/// its security table on the row of that rule.
+#[test]
+fn coverage_table_matches_the_rules() {
+    let coverage = std::fs::read_to_string("rules/COVERAGE.md").unwrap();
+    let start = coverage
+        .find("## Security controls")
+        .expect("a `## Security controls` section");
+    let security = &coverage[start..];
+    let security = &security[..security[1..]
+        .find("\n## ")
+        .map_or(security.len(), |i| i + 1)];
+    for (i, _) in security.match_indices("CF") {
+        let code = &security[i..];
+        if code.len() >= 5 && code.as_bytes()[2..5].iter().all(u8::is_ascii_digit) {
+            let code = &code[..5];
+            assert!(
+                REGISTRY.iter().any(|r| r.meta().code == code),
+                "COVERAGE.md names {code}, which is no rule"
+            );
+        }
+    }
+    for rule in REGISTRY {
+        let m = rule.meta();
+        for control in m.controls {
+            let row = security
+                .lines()
+                .find(|l| l.starts_with(&format!("| {control} |")))
+                .unwrap_or_else(|| panic!("COVERAGE.md has no row for {control} ({})", m.code));
+            assert!(
+                row.contains(m.code),
+                "COVERAGE.md's row for {control} does not name {}",
+                m.code
+            );
+        }
     }
 }

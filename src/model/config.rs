@@ -123,7 +123,12 @@ pub struct CustomOriginConfig<'a> {
     pub https_port: Option<i64>,
     #[serde(rename = "OriginProtocolPolicy", deserialize_with = "lenient")]
     pub origin_protocol_policy: Option<&'a str>,
-    #[serde(rename = "OriginSslProtocols", deserialize_with = "lenient")]
+    /// CloudFormation calls it `OriginSSLProtocols`.
+    #[serde(
+        rename = "OriginSslProtocols",
+        alias = "OriginSSLProtocols",
+        deserialize_with = "lenient"
+    )]
     pub origin_ssl_protocols: Option<Counted<&'a str>>,
     #[serde(rename = "OriginReadTimeout", deserialize_with = "lenient")]
     pub origin_read_timeout: Option<i64>,
@@ -349,11 +354,26 @@ pub struct LoggingConfig<'a> {
 pub struct ViewerCertificate<'a> {
     #[serde(rename = "CloudFrontDefaultCertificate", deserialize_with = "lenient")]
     pub cloudfront_default_certificate: Option<bool>,
-    #[serde(rename = "IAMCertificateId", deserialize_with = "lenient")]
+    /// CloudFormation calls it `IamCertificateId`.
+    #[serde(
+        rename = "IAMCertificateId",
+        alias = "IamCertificateId",
+        deserialize_with = "lenient"
+    )]
     pub iam_certificate_id: Option<&'a str>,
-    #[serde(rename = "ACMCertificateArn", deserialize_with = "lenient")]
+    /// CloudFormation calls it `AcmCertificateArn`.
+    #[serde(
+        rename = "ACMCertificateArn",
+        alias = "AcmCertificateArn",
+        deserialize_with = "lenient"
+    )]
     pub acm_certificate_arn: Option<&'a str>,
-    #[serde(rename = "SSLSupportMethod", deserialize_with = "lenient")]
+    /// CloudFormation calls it `SslSupportMethod`.
+    #[serde(
+        rename = "SSLSupportMethod",
+        alias = "SslSupportMethod",
+        deserialize_with = "lenient"
+    )]
     pub ssl_support_method: Option<&'a str>,
     #[serde(rename = "MinimumProtocolVersion", deserialize_with = "lenient")]
     pub minimum_protocol_version: Option<&'a str>,

@@ -161,6 +161,28 @@ impl Origin<'_> {
     }
 }
 
+impl ViewerCertificate<'_> {
+    /// A certificate of the distribution's own (ACM or IAM), not CloudFront's `*.cloudfront.net`.
+    pub fn is_custom(&self) -> bool {
+        let set = |s: Option<&str>| s.is_some_and(|s| !s.is_empty());
+        self.cloudfront_default_certificate != Some(true)
+            && (set(self.acm_certificate_arn) || set(self.iam_certificate_id))
+    }
+}
+
+impl DistributionConfig<'_> {
+    /// The viewer certificate when it is a custom one.
+    pub fn custom_certificate(&self) -> Option<&ViewerCertificate<'_>> {
+        self.viewer_certificate.as_ref().filter(|c| c.is_custom())
+    }
+
+    /// The first behaviour whose `ViewerProtocolPolicy` lets viewers use plain HTTP (`allow-all`).
+    pub fn behavior_allowing_http(&self) -> Option<BehaviorRef<'_>> {
+        self.behaviors()
+            .find(|b| b.behavior.viewer_protocol_policy == Some("allow-all"))
+    }
+}
+
 /// `bucket.s3.amazonaws.com`, `bucket.s3.us-east-1.amazonaws.com`, `bucket.s3-us-west-2.amazonaws.com`.
 pub fn is_s3_rest_domain(domain: &str) -> bool {
     let d = domain.to_ascii_lowercase();

@@ -23,6 +23,9 @@ struct JsonFinding<'a> {
     range: JsonRange,
     labels: Vec<JsonLabel<'a>>,
     fix: Option<JsonFix<'a>>,
+    /// The control ids the finding's rule implements (additive: only for rules that have some).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    controls: &'static [&'static str],
 }
 
 #[derive(Serialize)]
@@ -100,6 +103,7 @@ pub fn render(results: &[&FileResult], summary: &Summary) -> String {
                         })
                         .collect(),
                 }),
+                controls: crate::rules::controls_of(f.code),
             });
         }
     }

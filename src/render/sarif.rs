@@ -45,6 +45,8 @@ struct ReportingDescriptor {
     short_description: Text,
     full_description: Text,
     default_configuration: Configuration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +69,14 @@ struct SarifResult<'a> {
     locations: [Location<'a>; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<RelatedLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
+}
+
+/// SARIF's property bag: the control ids the rule implements, as tags.
+#[derive(Serialize)]
+struct Properties {
+    tags: &'static [&'static str],
 }
 
 #[derive(Serialize)]
@@ -140,6 +150,10 @@ fn uri(path: &str) -> String {
     out
 }
 
+fn tags(controls: &'static [&'static str]) -> Option<Properties> {
+    (!controls.is_empty()).then_some(Properties { tags: controls })
+}
+
 pub fn render(results: &[&FileResult]) -> String {
     let rules: Vec<ReportingDescriptor> = REGISTRY
         .iter()
@@ -157,6 +171,7 @@ pub fn render(results: &[&FileResult]) -> String {
                 default_configuration: Configuration {
                     level: level(m.severity),
                 },
+                properties: tags(m.controls),
             }
         })
         .collect();
@@ -218,6 +233,7 @@ pub fn render(results: &[&FileResult]) -> String {
                         },
                     })
                     .collect(),
+                properties: tags(crate::rules::controls_of(f.code)),
             });
         }
     }

@@ -92,6 +92,10 @@ fn report<'a>(
     if let Some(help) = &finding.help {
         title = title.element(Level::HELP.message(help.as_str()));
     }
+    let controls = crate::rules::controls_of(finding.code);
+    if !controls.is_empty() {
+        title = title.element(Level::NOTE.message(format!("controls: {}", controls.join(", "))));
+    }
     if let Some(fix) = &finding.fix {
         title = title.element(Level::NOTE.message(format!(
             "fix available ({}): {}",

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "The file is not valid JSON (or not UTF-8), so neither the AWS CLI nor CloudFront can read it",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF001-invalid-json.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for InvalidJson {

@@ -15,6 +15,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A file named on the command line is JSON but not a DistributionConfig in any form the AWS CLI takes",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF002-not-a-distribution-config.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for NotADistributionConfig {

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A file that cannot be read: missing, unreadable, not a regular file, or over the size limit",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF003-unreadable-file.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnreadableFile {

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A member written twice in one object: only the last one counts, the others are silently ignored",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF004-duplicate-key.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for DuplicateKey {

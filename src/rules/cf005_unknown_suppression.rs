@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A suppression (Metadata: cloudfront-lint: ignore) that names no rule, so it suppresses nothing",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF005-unknown-suppression.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnknownSuppression {

@@ -15,6 +15,8 @@ pub static META: RuleMeta = RuleMeta {
         "A member the API does not have (the AWS CLI rejects unknown parameters before sending)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF010-unknown-member.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnknownMember {

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A required member is missing (the AWS CLI rejects the config before sending)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF011-missing-member.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for MissingMember {

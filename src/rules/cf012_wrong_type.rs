@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A value of the wrong JSON type, such as a string where the API takes an integer",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF012-wrong-type.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for WrongType {

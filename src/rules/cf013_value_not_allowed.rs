@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A value outside the set the API accepts, such as an unknown ViewerProtocolPolicy",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF013-value-not-allowed.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for ValueNotAllowed {

@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A number, length or list size outside what CloudFront accepts",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF014-out-of-range.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OutOfRange {

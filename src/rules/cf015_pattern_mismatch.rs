@@ -14,6 +14,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A string not in the form the API requires, such as a malformed function ARN",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF015-pattern-mismatch.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for PatternMismatch {

@@ -16,6 +16,8 @@ pub static META: RuleMeta = RuleMeta {
     summary: "A count or timeout above CloudFront's default account quota (needs a quota increase)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF016-over-quota.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OverQuota {

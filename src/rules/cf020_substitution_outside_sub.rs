@@ -13,6 +13,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A CloudFormation `${Name}` reference outside Fn::Sub (in Fn::Join, or a plain string), which reaches CloudFront as literal text",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF020-substitution-outside-sub.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// Members whose value CloudFront checks (a name, an ARN, an id): literal `${…}` text there is

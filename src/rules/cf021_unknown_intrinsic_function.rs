@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An `Fn::` function CloudFormation does not have, such as Fn::Import for Fn::ImportValue (CloudFormation rejects the template)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF021-unknown-intrinsic-function.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// CloudFormation's functions named `Fn::…`, from the Template Reference's "Intrinsic function

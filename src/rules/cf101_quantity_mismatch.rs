@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
         "A `Quantity` that differs from the number of `Items` (CloudFront: InconsistentQuantities)",
     fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF101-quantity-mismatch.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for QuantityMismatch {

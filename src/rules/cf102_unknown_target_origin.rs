@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A behaviour's `TargetOriginId` names no origin and no origin group (CloudFront: NoSuchOrigin)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF102-unknown-target-origin.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnknownTargetOrigin {

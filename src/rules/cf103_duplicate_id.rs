@@ -17,6 +17,8 @@ static META: RuleMeta = RuleMeta {
     summary: "Two origins, two origin groups, or an origin and a group share one id",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF103-duplicate-id.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for DuplicateId {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin group without exactly two members (a primary and a secondary)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF201-origin-group-member-count.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OriginGroupMemberCount {

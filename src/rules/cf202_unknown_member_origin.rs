@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin group member's `OriginId` is not an origin of this distribution",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF202-unknown-member-origin.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnknownMemberOrigin {

@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A failover status code CloudFront does not accept (only 400, 403, 404, 416, 500, 502, 503, 504)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF203-invalid-failover-status-code.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for InvalidFailoverStatusCode {

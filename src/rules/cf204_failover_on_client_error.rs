@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin group fails over on a 4xx code, so ordinary client errors are retried on the secondary",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF204-failover-on-client-error.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for FailoverOnClientError {

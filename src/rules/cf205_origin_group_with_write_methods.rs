@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A behaviour that targets an origin group allows POST, PUT, PATCH or DELETE (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF205-origin-group-with-write-methods.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OriginGroupWithWriteMethods {

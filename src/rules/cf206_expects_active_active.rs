@@ -16,6 +16,8 @@ static META: RuleMeta = RuleMeta {
     summary: "The config expects traffic split across origins, but an origin group is primary-first failover",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF206-expects-active-active.md"),
+    controls: &[],
+    default_on: true,
 };
 
 const WHAT_CLOUDFRONT_DOES: &str = "an origin group sends every request to its primary and retries it on the secondary only when the primary fails; it never splits traffic";

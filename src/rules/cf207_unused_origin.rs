@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin that no behaviour and no origin group routes to (it gets no traffic and no failover)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF207-unused-origin.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnusedOrigin {

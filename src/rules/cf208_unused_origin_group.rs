@@ -16,6 +16,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin group that no behaviour targets, so no request ever fails over",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF208-unused-origin-group.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for UnusedOriginGroup {

@@ -17,6 +17,8 @@ static META: RuleMeta = RuleMeta {
         "An origin needs exactly one of S3OriginConfig, CustomOriginConfig and VpcOriginConfig",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF210-origin-config-not-exactly-one.md"),
+    controls: &[],
+    default_on: true,
 };
 
 const KINDS: [&str; 3] = ["S3OriginConfig", "CustomOriginConfig", "VpcOriginConfig"];

@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "S3OriginConfig on a DomainName that is not an S3 bucket's REST endpoint (a website endpoint or another host)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF211-s3-config-on-non-s3-domain.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for S3ConfigOnNonS3Domain {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A custom origin that reaches an S3 website endpoint over HTTPS, which website endpoints do not speak (502 or 504 errors)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF212-https-to-s3-website.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for HttpsToS3Website {

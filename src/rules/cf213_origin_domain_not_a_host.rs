@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin DomainName with a scheme, a path or a port, where CloudFront takes a bare host name",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF213-origin-domain-not-a-host.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OriginDomainNotAHost {

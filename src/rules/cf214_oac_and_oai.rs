@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin with both an origin access control and an origin access identity (CloudFront: IllegalOriginAccessConfiguration)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF214-oac-and-oai.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for OacAndOai {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An origin custom header CloudFront does not let you add (Host, Cookie, X-Amz-*, …)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF215-custom-header-not-allowed.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// Developer Guide, "Adding custom headers to origin requests": headers that cannot be added.

@@ -13,6 +13,8 @@ static META: RuleMeta = RuleMeta {
         "A behaviour's MinTTL, DefaultTTL and MaxTTL are not in order (CloudFront: InvalidTTLOrder)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF301-ttl-order.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for TtlOrder {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A behaviour needs exactly one of CachePolicyId and the legacy ForwardedValues, and no legacy TTLs next to a cache policy (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF302-cache-policy-or-forwarded-values.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for CachePolicyOrForwardedValues {

@@ -13,6 +13,8 @@ static META: RuleMeta = RuleMeta {
         "A behaviour with the legacy ForwardedValues but no MinTTL (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF303-forwarded-values-without-min-ttl.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for ForwardedValuesWithoutMinTtl {

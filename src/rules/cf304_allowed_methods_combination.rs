@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "AllowedMethods or CachedMethods that are not one of the sets CloudFront offers, or cached methods that are not allowed",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF304-allowed-methods-combination.md"),
+    controls: &[],
+    default_on: true,
 };
 
 const ALL: [&str; 7] = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"];

@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A PathPattern with characters CloudFront does not accept (spaces, query strings, regular-expression syntax)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF305-path-pattern-characters.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// Developer Guide, "Path pattern": A-Z, a-z, 0-9, _ - . * $ / ~ " ' @ : + and &, with * and ?

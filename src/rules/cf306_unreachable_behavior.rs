@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An ordered behaviour that an earlier one always matches first, so it never applies",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF306-unreachable-behavior.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// Whether every path `later` matches is matched by `earlier` (globs with `*` and `?`). Sound:

@@ -12,6 +12,8 @@ static META: RuleMeta = RuleMeta {
     summary: "Legacy ForwardedValues that contradict themselves: query-string keys without QueryString, whitelisted cookies without names",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF307-forwarded-values-inconsistent.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for ForwardedValuesInconsistent {

@@ -13,6 +13,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A CachePolicyId, OriginRequestPolicyId or ResponseHeadersPolicyId that is not in the form of an id CloudFront assigns (CloudFront: NoSuchCachePolicy and its siblings)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF308-policy-id-not-an-id.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// One kind of policy a behaviour names by id.

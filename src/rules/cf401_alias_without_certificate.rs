@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "Alternate domain names (Aliases) with the default *.cloudfront.net certificate (CloudFront: InvalidViewerCertificate)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF401-alias-without-certificate.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for AliasWithoutCertificate {

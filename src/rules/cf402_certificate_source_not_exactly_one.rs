@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A ViewerCertificate needs exactly one of CloudFrontDefaultCertificate, ACMCertificateArn and IAMCertificateId (CloudFront: InvalidViewerCertificate)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF402-certificate-source-not-exactly-one.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// The certificate sources a ViewerCertificate names, read raw (CloudFormation spells the custom

@@ -16,6 +16,8 @@ static META: RuleMeta = RuleMeta {
         "An ACM or IAM certificate without SSLSupportMethod (CloudFront: InvalidViewerCertificate)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF403-certificate-without-ssl-support-method.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for CertificateWithoutSslSupportMethod {

@@ -16,6 +16,8 @@ static META: RuleMeta = RuleMeta {
         "A MinimumProtocolVersion other than TLSv1 with the default certificate, which ignores it",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF404-protocol-version-with-default-certificate.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for ProtocolVersionWithDefaultCertificate {

@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "An alternate domain name that is not a lowercase DNS name (a URL, a misplaced wildcard, a duplicate)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF405-alias-syntax.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for AliasSyntax {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A Lambda@Edge ARN that is not a numbered version of a function in us-east-1 (CloudFront: InvalidLambdaFunctionAssociation)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF501-lambda-arn-not-a-version.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for LambdaArnNotAVersion {

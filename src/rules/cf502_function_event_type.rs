@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A CloudFront Function on an origin event, or two functions on one event of a behaviour (CloudFront rejects both)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF502-function-event-type.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for FunctionEventType {

@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A custom error response with ResponsePagePath but no ResponseCode, or the other way round (CloudFront: InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF601-error-response-half-set.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for ErrorResponseHalfSet {

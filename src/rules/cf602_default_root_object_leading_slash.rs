@@ -13,6 +13,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A DefaultRootObject that starts with `/`, so requests for the root URL do not get the object",
     fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF602-default-root-object-leading-slash.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for DefaultRootObjectLeadingSlash {

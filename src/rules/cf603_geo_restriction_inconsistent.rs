@@ -14,6 +14,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A geo restriction whose type and countries disagree, or a country code that is not ISO 3166-1 alpha-2",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF603-geo-restriction-inconsistent.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for GeoRestrictionInconsistent {

@@ -15,6 +15,8 @@ static META: RuleMeta = RuleMeta {
     summary: "Standard logging to an S3 bucket of the same template whose ACLs are disabled (no OwnershipControls, or BucketOwnerEnforced): CloudFront rejects the config (InvalidArgument)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF604-log-bucket-acls-disabled.md"),
+    controls: &[],
+    default_on: true,
 };
 
 impl Rule for LogBucketAclsDisabled {

@@ -63,6 +63,24 @@ mod cf601_error_response_half_set;
 mod cf602_default_root_object_leading_slash;
 mod cf603_geo_restriction_inconsistent;
 mod cf604_log_bucket_acls_disabled;
+mod cf701_viewer_allows_http;
+mod cf702_http_to_custom_origin;
+mod cf703_deprecated_origin_ssl_protocol;
+mod cf704_weak_viewer_tls;
+mod cf705_s3_origin_without_access_control;
+mod cf706_lambda_url_origin_without_oac;
+mod cf707_origin_access_identity;
+mod cf708_no_waf;
+mod cf709_no_standard_logging;
+mod cf710_default_certificate;
+mod cf711_no_default_root_object;
+mod cf712_tls_policy_before_2021;
+mod cf713_dedicated_ip_certificate;
+mod cf714_trusted_signers;
+mod cf716_no_origin_failover;
+mod cf717_no_geo_restriction;
+mod cf718_no_response_headers_policy;
+mod cf719_distribution_disabled;
 pub mod text;
 
 pub use cf001_invalid_json::META as INVALID_JSON;
@@ -103,6 +121,55 @@ pub struct RuleMeta {
     pub fix: FixAvailability,
     /// The rule's documentation, `rules/CFnnn-name.md`.
     pub doc: &'static str,
+    /// Every outside control id the rule implements (Security Hub `CloudFront.3`, AWS Config
+    /// and Guard rule names, Control Tower `CT.CLOUDFRONT.PR.3`, `CKV_AWS_34`, `AWS-0012`,
+    /// `KICS-31733ee2`, `AwsSolutions-CFR4`); empty for rules no scanner names. `rules/COVERAGE.md`
+    /// maps them.
+    pub controls: &'static [&'static str],
+    /// Whether the rule runs without being selected. A rule off by default runs when `--select`
+    /// or `--extend-select` names it, its prefix, or a named set it belongs to.
+    pub default_on: bool,
+}
+
+/// Named sets of rules, by the scanner or standard whose checks they implement: a rule belongs to
+/// a set when one of its controls carries the set's prefix.
+pub static NAMED_SETS: [(&str, &str, &str); 5] = [
+    (
+        "aws-fsbp",
+        "CloudFront.",
+        "AWS Security Hub's CloudFront controls (CloudFront.n)",
+    ),
+    (
+        "cdk-nag",
+        "AwsSolutions-CFR",
+        "cdk-nag's AwsSolutions pack (AwsSolutions-CFRn)",
+    ),
+    ("checkov", "CKV", "checkov (CKV_AWS_n, CKV2_AWS_n)"),
+    ("trivy", "AWS-00", "trivy (AWS-00nn)"),
+    ("kics", "KICS-", "KICS queries (KICS-<query id prefix>)"),
+];
+
+impl RuleMeta {
+    /// Whether the rule belongs to the named set `set` (`aws-fsbp`, `checkov`, …).
+    pub fn in_set(&self, set: &str) -> bool {
+        NAMED_SETS
+            .iter()
+            .find(|(name, _, _)| name.eq_ignore_ascii_case(set))
+            .is_some_and(|(_, prefix, _)| self.controls.iter().any(|c| c.starts_with(prefix)))
+    }
+
+    /// Whether the rule implements the control `id` (any case). A KICS query may be named by its
+    /// whole id, of which we keep the first eight hex digits.
+    pub fn implements(&self, id: &str) -> bool {
+        let id = id.trim();
+        self.controls.iter().any(|c| {
+            c.eq_ignore_ascii_case(id)
+                || c.strip_prefix("KICS-").is_some_and(|hex| {
+                    let bare = id.strip_prefix("KICS-").unwrap_or(id);
+                    bare.len() > hex.len() && bare[..hex.len()].eq_ignore_ascii_case(hex)
+                })
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,7 +249,39 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
     &cf603_geo_restriction_inconsistent::GeoRestrictionInconsistent,
     &cf604_log_bucket_acls_disabled::LogBucketAclsDisabled,
+    &cf701_viewer_allows_http::ViewerAllowsHttp,
+    &cf702_http_to_custom_origin::HttpToCustomOrigin,
+    &cf703_deprecated_origin_ssl_protocol::DeprecatedOriginSslProtocol,
+    &cf704_weak_viewer_tls::WeakViewerTls,
+    &cf705_s3_origin_without_access_control::S3OriginWithoutAccessControl,
+    &cf706_lambda_url_origin_without_oac::LambdaUrlOriginWithoutOac,
+    &cf707_origin_access_identity::OriginAccessIdentity,
+    &cf708_no_waf::NoWaf,
+    &cf709_no_standard_logging::NoStandardLogging,
+    &cf710_default_certificate::DefaultCertificate,
+    &cf711_no_default_root_object::NoDefaultRootObject,
+    &cf712_tls_policy_before_2021::TlsPolicyBefore2021,
+    &cf713_dedicated_ip_certificate::DedicatedIpCertificate,
+    &cf714_trusted_signers::TrustedSigners,
+    &cf716_no_origin_failover::NoOriginFailover,
+    &cf717_no_geo_restriction::NoGeoRestriction,
+    &cf718_no_response_headers_policy::NoResponseHeadersPolicy,
+    &cf719_distribution_disabled::DistributionDisabled,
 ];
+
+/// The control ids of a finding's rule (empty for rules no scanner names), for the renderers.
+pub fn controls_of(code: &str) -> &'static [&'static str] {
+    find(code).map(|r| r.meta().controls).unwrap_or_default()
+}
+
+/// The rules that implement a control id (`CloudFront.9`, `CKV_AWS_34`), in code order.
+pub fn implementing(control: &str) -> Vec<&'static dyn Rule> {
+    REGISTRY
+        .iter()
+        .copied()
+        .filter(|r| r.meta().implements(control))
+        .collect()
+}
 
 /// Finds a rule by code (`CF101`, any case) or name (`quantity-mismatch`).
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
