@@ -549,7 +549,14 @@ fn terraform_is_linted_in_hcl_json_syntax_and_plans() {
         "restrictions": {"geo_restriction": {"restriction_type": "none"}},
         "viewer_certificate": {"cloudfront_default_certificate": true}}}}});
     std::fs::write(dir.join("cdn.tf.json"), tf_json.to_string()).unwrap();
-    let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--ignore",
+        "CF7",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(code(&o), 1);
     let v = json(&o);
     let found: Vec<(String, String, String)> = v["findings"]
@@ -652,7 +659,14 @@ fn terraform_is_linted_in_hcl_json_syntax_and_plans() {
     });
     let file = dir.join("plan.json");
     std::fs::write(&file, serde_json::to_string_pretty(&plan).unwrap()).unwrap();
-    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--ignore",
+        "CF7",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
     let v = json(&o);
     assert_eq!(codes(&v), ["CF320"], "{v}");
     let f = &v["findings"][0];
@@ -685,6 +699,8 @@ fn terraform_comments_suppress_rules() {
         std::fs::write(&file, text).unwrap();
         codes(&json(&run(&[
             "check",
+            "--ignore",
+            "CF7",
             "--format",
             "json",
             file.to_str().unwrap(),

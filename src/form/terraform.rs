@@ -829,6 +829,10 @@ impl Translator<'_> {
                         Fill::Num(n) => Value::from(n),
                         Fill::Bool(b) => Value::from(b),
                     };
+                    self.out.notes.push((
+                        at.clone(),
+                        format!("`{}` left out, which the provider sends as {}", a.tf, short(&value)),
+                    ));
                     self.out.filled.push(at.clone());
                     insert(object, a.api, value);
                 }
@@ -1566,6 +1570,10 @@ mod tests {
         let t = translate(&resource, &scope, &|_| None);
         assert_eq!(t.value["DefaultRootObject"], json!("/index.html"));
         assert_eq!(t.value["Origins"]["Items"][0]["Id"], json!("site"));
-        assert_eq!(t.notes[0].1, "variable `root`'s default \"/index.html\"");
+        let note = t
+            .notes
+            .iter()
+            .find(|(p, _)| *p == crate::ptr!["DefaultRootObject"]);
+        assert_eq!(note.unwrap().1, "variable `root`'s default \"/index.html\"");
     }
 }

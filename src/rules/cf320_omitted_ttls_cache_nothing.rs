@@ -12,6 +12,8 @@ static META: RuleMeta = RuleMeta {
     summary: "A legacy (ForwardedValues) behaviour that leaves DefaultTTL and MaxTTL out where the tool sends 0 for them (Terraform's AWS provider), so CloudFront caches nothing",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF320-omitted-ttls-cache-nothing.md"),
+    controls: &[],
+    default_on: true,
 };
 
 /// Methods a behaviour meant to be cached allows; one that allows writes passes requests through.
