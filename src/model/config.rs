@@ -349,11 +349,26 @@ pub struct LoggingConfig<'a> {
 pub struct ViewerCertificate<'a> {
     #[serde(rename = "CloudFrontDefaultCertificate", deserialize_with = "lenient")]
     pub cloudfront_default_certificate: Option<bool>,
-    #[serde(rename = "IAMCertificateId", deserialize_with = "lenient")]
+    /// CloudFormation spells it `IamCertificateId`.
+    #[serde(
+        rename = "IAMCertificateId",
+        alias = "IamCertificateId",
+        deserialize_with = "lenient"
+    )]
     pub iam_certificate_id: Option<&'a str>,
-    #[serde(rename = "ACMCertificateArn", deserialize_with = "lenient")]
+    /// CloudFormation spells it `AcmCertificateArn`.
+    #[serde(
+        rename = "ACMCertificateArn",
+        alias = "AcmCertificateArn",
+        deserialize_with = "lenient"
+    )]
     pub acm_certificate_arn: Option<&'a str>,
-    #[serde(rename = "SSLSupportMethod", deserialize_with = "lenient")]
+    /// CloudFormation spells it `SslSupportMethod`.
+    #[serde(
+        rename = "SSLSupportMethod",
+        alias = "SslSupportMethod",
+        deserialize_with = "lenient"
+    )]
     pub ssl_support_method: Option<&'a str>,
     #[serde(rename = "MinimumProtocolVersion", deserialize_with = "lenient")]
     pub minimum_protocol_version: Option<&'a str>,
