@@ -74,6 +74,10 @@ fn every_rule_has_its_doc_with_the_required_sections() {
     }
     for entry in std::fs::read_dir("rules").unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
+        // The coverage tables (tests/coverage.rs keeps them true).
+        if name == "COVERAGE.md" {
+            continue;
+        }
         assert!(
             REGISTRY
                 .iter()
