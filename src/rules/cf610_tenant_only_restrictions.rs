@@ -34,7 +34,7 @@ impl Rule for TenantOnlyRestrictions {
             return;
         }
         let mut found: Vec<Pointer> = Vec::new();
-        if config.aliases.as_ref().is_some_and(|a| a.len() > 0) {
+        if config.aliases.as_ref().is_some_and(|a| !a.is_empty()) {
             found.push(ptr!["Aliases"]);
         }
         if config.price_class.is_some() {
