@@ -250,11 +250,17 @@ fn check_target(
     }
     // Each form is checked against its own schema (the API's, or CloudFormation's).
     if schema::any_enabled(settings) {
-        // A rule error that explains a value better (CF201's member count, CF203's status code)
+        // A rule error that explains a value better (CF201's member count, CF203's status code,
+        // CF206's invented `Weight`)
         // wins over the schema's generic range or value finding at the same place.
         let mut structural = Vec::new();
         schema::check(&cx, settings, &mut structural);
-        let generic = [rules::VALUE_NOT_ALLOWED.code, rules::OUT_OF_RANGE.code];
+        // CF206's `Weight` is an unknown member too, and CF206 says why it is there.
+        let generic = [
+            rules::VALUE_NOT_ALLOWED.code,
+            rules::OUT_OF_RANGE.code,
+            rules::UNKNOWN_MEMBER.code,
+        ];
         let ours = &findings[from..];
         structural.retain(|s| {
             !generic.contains(&s.code)

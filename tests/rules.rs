@@ -120,3 +120,26 @@ fn passing_fixtures_are_structurally_valid() {
         assert!(found.is_empty(), "{}: {found:?}", path.display());
     }
 }
+
+/// An invented `Weight` is one mistake: CF206 says why it is there, as an error, and the schema's
+/// generic unknown member gives way to it.
+#[test]
+fn an_invented_weight_is_one_finding() {
+    let path = Path::new("fixtures/CF206-expects-active-active/fail-member-weights.json");
+    let source = Source::new("weights.json", std::fs::read(path).unwrap());
+    let Outcome::Linted(findings) = lint(&source, &Settings::default(), Origin::Named) else {
+        panic!()
+    };
+    let weights: Vec<_> = findings
+        .iter()
+        .filter(|f| f.location.pointer.as_str().ends_with("/Weight"))
+        .map(|f| (f.code, f.severity))
+        .collect();
+    assert!(!weights.is_empty());
+    assert!(
+        weights
+            .iter()
+            .all(|w| *w == ("CF206", cloudfront_lint::Severity::Error)),
+        "{weights:?}"
+    );
+}

@@ -183,6 +183,50 @@ impl DistributionConfig<'_> {
     }
 }
 
+impl CacheBehavior<'_> {
+    /// Whether requests on this behaviour reach the origin with the viewer's `Host` header:
+    /// `None` when the config cannot say (a policy of the account's own, which may include it, or
+    /// an origin-request Lambda@Edge function, which may set it).
+    pub fn forwards_host(&self) -> Option<bool> {
+        use crate::facts::managed;
+        fn set(s: Option<&str>) -> Option<&str> {
+            s.filter(|s| !s.is_empty())
+        }
+        if items(&self.lambda_function_associations)
+            .any(|(_, l)| l.event_type == Some("origin-request"))
+        {
+            return None;
+        }
+        if let Some(headers) = self
+            .forwarded_values
+            .as_ref()
+            .and_then(|f| f.headers.as_ref())
+        {
+            if headers.computed {
+                return None;
+            }
+            if headers
+                .iter()
+                .any(|(_, h)| *h == "*" || h.eq_ignore_ascii_case("host"))
+            {
+                return Some(true);
+            }
+        }
+        if let Some(id) = set(self.origin_request_policy_id) {
+            if managed::ORIGIN_REQUEST_WITH_HOST.contains(&id) {
+                return Some(true);
+            }
+            if !managed::ORIGIN_REQUEST_WITHOUT_HOST.contains(&id) {
+                return None;
+            }
+        }
+        match set(self.cache_policy_id) {
+            Some(id) if !managed::CACHE_WITHOUT_HEADERS.contains(&id) => None,
+            _ => Some(false),
+        }
+    }
+}
+
 /// `bucket.s3.amazonaws.com`, `bucket.s3.us-east-1.amazonaws.com`, `bucket.s3-us-west-2.amazonaws.com`.
 pub fn is_s3_rest_domain(domain: &str) -> bool {
     let d = domain.to_ascii_lowercase();
@@ -234,6 +278,23 @@ impl<'a> DistributionConfig<'a> {
             })
         }
         known(&self.origins, |o| o.id) && known(&self.origin_groups, |g| g.id)
+    }
+
+    /// The behaviours whose requests can reach origin `id`: those that target it, and those that
+    /// target an origin group it is a member of.
+    pub fn behaviors_reaching<'s>(
+        &'s self,
+        id: &'s str,
+    ) -> impl Iterator<Item = BehaviorRef<'s>> + 's {
+        self.behaviors().filter(move |b| {
+            let Some(target) = b.behavior.target_origin_id else {
+                return false;
+            };
+            target == id
+                || self
+                    .origin_group(target)
+                    .is_some_and(|g| items(&g.members).any(|(_, m)| m.origin_id == Some(id)))
+        })
     }
 
     pub fn origin(&self, id: &str) -> Option<&Origin<'a>> {

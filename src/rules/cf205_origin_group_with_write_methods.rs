@@ -53,7 +53,7 @@ impl Rule for OriginGroupWithWriteMethods {
             )
             .anchor(Anchor::Key)
             .label(&behavior.pointer.key("TargetOriginId"), Anchor::Value, "targets an origin group")
-            .help("allow only GET and HEAD (or GET, HEAD and OPTIONS) here, and send writes through a behaviour that targets a single origin")
+            .help("allow only GET and HEAD (or GET, HEAD and OPTIONS) here; behaviours route by path, not by method, so give writes a path of their own (`/api/write/*`) whose behaviour targets a single origin, or target a single origin on this path and fail over with Route 53 health checks instead")
             .push(out);
         }
     }

@@ -67,11 +67,14 @@ fn balancing_keys(cx: &Context, out: &mut Vec<Finding>) {
         });
     }
     for (at, key) in found {
+        // The API has no such member, so it is also CF010's: one mistake, one finding, an error
+        // (the schema's generic finding at the same place gives way to it).
         cx.report(
             &META,
             &at,
-            format!("`{key}` suggests splitting traffic between origins, but CloudFront has no such setting: {WHAT_CLOUDFRONT_DOES}"),
+            format!("`{key}` suggests splitting traffic between origins, but CloudFront has no such setting and rejects the unknown member: {WHAT_CLOUDFRONT_DOES}"),
         )
+        .severity(Severity::Error)
         .anchor(Anchor::Key)
         .help(INSTEAD)
         .push(out);
@@ -96,10 +99,21 @@ pub fn is_balancing_key(key: &str) -> bool {
 fn balancing_words(cx: &Context, out: &mut Vec<Finding>) {
     let config = cx.config;
     let mut texts: Vec<(Pointer, &str, &str)> = Vec::new();
-    // With one origin and no group, a comment about load describes what sits behind the origin.
-    let several_origins =
-        config.origins.as_ref().is_some_and(|o| o.len() > 1) || config.origin_groups.is_some();
-    if let (Some(comment), true) = (config.comment, several_origins) {
+    // Without an origin group there is no failover to mistake for balancing: a comment about
+    // load describes what sits behind an origin (an ALB across zones, as the help recommends).
+    let has_group = config.origin_groups.as_ref().is_some_and(|g| !g.is_empty());
+    // A function that picks the origin per request is the recommended way to split traffic, and
+    // what a "weighted canary" comment then describes.
+    let selects_origin = config.behaviors().any(|b| {
+        items(&b.behavior.function_associations)
+            .any(|(_, f)| f.event_type == Some("viewer-request"))
+            || items(&b.behavior.lambda_function_associations)
+                .any(|(_, l)| matches!(l.event_type, Some("viewer-request" | "origin-request")))
+    });
+    if !has_group || selects_origin {
+        return;
+    }
+    if let Some(comment) = config.comment {
         texts.push((ptr!["Comment"], comment, "the comment"));
     }
     for (i, g) in items(&config.origin_groups) {
@@ -184,7 +198,21 @@ pub fn balancing_phrase(text: &str) -> Option<&'static str> {
     {
         return None;
     }
-    if let Some((_, phrase)) = phrases.iter().find(|(p, _)| joined.contains(p)) {
+    // "active-passive, NOT active-active" says what the config is not.
+    let negated = |at: usize| {
+        let before: Vec<&str> = joined[..at].split_whitespace().rev().take(2).collect();
+        before
+            .first()
+            .is_some_and(|w| ["not", "no", "non", "never", "without"].contains(w))
+            || before
+                .get(1)
+                .zip(before.first())
+                .is_some_and(|(a, b)| matches!((*a, *b), ("instead", "of") | ("rather", "than")))
+    };
+    if let Some((_, phrase)) = phrases
+        .iter()
+        .find(|(p, _)| joined.match_indices(p).any(|(at, _)| !negated(at)))
+    {
         return Some(phrase);
     }
     if joined.contains(" split traffic ")
@@ -225,7 +253,7 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
         } else {
             let domain = |id: &str| config.origin(id).and_then(|o| o.domain_name);
             match (domain(first), domain(second)) {
-                (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && !is_placeholder(a) => format!(
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) && !is_placeholder(a) && same_path(config, first, second) => format!(
                     "both members of origin group `{group_id}` reach `{a}`: a failed request is retried on the same server, so this gives neither failover nor load sharing ({WHAT_CLOUDFRONT_DOES})"
                 ),
                 // `${BACKUP:-$PRIMARY}`: unless BACKUP is set, the secondary is the primary's host.
@@ -239,6 +267,18 @@ fn same_member_twice(cx: &Context, out: &mut Vec<Finding>) {
             .help("make the secondary a different origin (another region, bucket or load balancer); to share load, balance behind one origin or choose the origin in a CloudFront Function")
             .push(out);
     }
+}
+
+/// Whether two origins read the same objects: one bucket under two OriginPaths serves two sets.
+fn same_path(cx_config: &crate::model::DistributionConfig, a: &str, b: &str) -> bool {
+    let path = |id: &str| {
+        cx_config
+            .origin(id)
+            .and_then(|o| o.origin_path)
+            .unwrap_or("")
+            .trim_end_matches('/')
+    };
+    path(a) == path(b)
 }
 
 /// The default of a shell expansion `${VAR:-default}` (or `${VAR-default}`).

@@ -40,7 +40,11 @@ impl Rule for UnusedOrigin {
                 None => cx.report(
                     &META,
                     &at,
-                    format!("no behaviour or origin group routes to origin `{id}`: CloudFront never sends it a request (a second origin does not make a distribution fail over by itself)"),
+                    if config.origins.as_ref().is_some_and(|o| o.len() > 1) {
+                        format!("no behaviour or origin group routes to origin `{id}`: CloudFront never sends it a request (a second origin does not make a distribution fail over by itself)")
+                    } else {
+                        format!("no behaviour routes to origin `{id}`, the distribution's only origin: CloudFront never sends it a request")
+                    },
                 )
                 .help(format!("target `{id}` from a cache behaviour, or pair it with the origin it should back up in an origin group that a behaviour targets; otherwise remove it")),
                 Some(function) => cx.report(

@@ -57,7 +57,13 @@ impl Rule for OriginConfigNotExactlyOne {
             let id = origin.get("Id").and_then(Value::as_str).unwrap_or("?");
             let at = ptr!["Origins", "Items", i];
             let report = if present.is_empty() {
-                cx.report(&META, &at, format!("origin `{id}` has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig: CloudFront rejects the config (through CloudFormation: \"Exactly one of CustomOriginConfig and S3OriginConfig must be specified\")"))
+                // CloudFormation's own words only where CloudFormation is the one to say them.
+                let rejection = if cx.is_cloudformation() {
+                    "CloudFormation rejects the template (\"Exactly one of CustomOriginConfig and S3OriginConfig must be specified\")"
+                } else {
+                    "CloudFront rejects the config"
+                };
+                cx.report(&META, &at, format!("origin `{id}` has none of S3OriginConfig, CustomOriginConfig and VpcOriginConfig: {rejection}"))
                     .help("add S3OriginConfig for an S3 bucket's REST endpoint, or CustomOriginConfig (HTTPPort, HTTPSPort, OriginProtocolPolicy) for anything else, including S3 website endpoints")
             } else {
                 cx.report(&META, &at, format!("origin `{id}` has {}: CloudFront rejects the config, since an origin is of exactly one kind", quoted_list(&present)))

@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     code: "CF213",
     name: "origin-domain-not-a-host",
     severity: Severity::Error,
-    summary: "An origin DomainName with a scheme, a path or a port, where CloudFront takes a bare host name",
+    summary: "An origin DomainName with a scheme, a path or a port, or an IP address, where CloudFront takes a bare host name",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF213-origin-domain-not-a-host.md"),
     controls: &[],
@@ -45,6 +45,15 @@ impl Rule for OriginDomainNotAHost {
                 .map_or((host_port, None), |(h, p)| (h, Some(p)));
             let has_path = rest.contains('/');
             if scheme.is_none() && port.is_none() && !has_path {
+                if is_ip_address(domain) {
+                    cx.report(
+                        &META,
+                        &ptr!["Origins", "Items", i, "DomainName"],
+                        format!("origin DomainName `{domain}` is an IP address: CloudFront takes a publicly resolvable DNS name and rejects the config (\"The parameter origin name must be a domain name.\")"),
+                    )
+                    .help("give the server a DNS name (a Route 53 record pointing at the address, or the instance's public DNS name such as ec2-203-0-113-25.compute-1.amazonaws.com)")
+                    .push(out);
+                }
                 continue;
             }
             let mut parts = Vec::new();
@@ -81,4 +90,10 @@ impl Rule for OriginDomainNotAHost {
             .push(out);
         }
     }
+}
+
+/// `203.0.113.25` or an IPv6 address (`2001:db8::1`, bracketed or not; a colon alone is a port).
+fn is_ip_address(domain: &str) -> bool {
+    let bare = domain.trim_start_matches('[').trim_end_matches(']');
+    bare.parse::<std::net::IpAddr>().is_ok()
 }

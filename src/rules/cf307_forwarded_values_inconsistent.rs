@@ -9,7 +9,7 @@ static META: RuleMeta = RuleMeta {
     code: "CF307",
     name: "forwarded-values-inconsistent",
     severity: Severity::Error,
-    summary: "Legacy ForwardedValues that contradict themselves: query-string keys without QueryString, whitelisted cookies without names",
+    summary: "Legacy ForwardedValues that contradict themselves: query-string keys without QueryString, whitelisted cookies without names, a MinTTL above 0 with every header forwarded",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF307-forwarded-values-inconsistent.md"),
     controls: &[],
@@ -48,6 +48,20 @@ impl Rule for ForwardedValuesInconsistent {
                     "QueryStringCacheKeys lists query-string parameters, but QueryString is false: CloudFront rejects the config (InvalidArgument: \"The parameter QueryString cannot be false if query strings are set in QueryStringCacheKeys\")",
                 )
                 .help("set QueryString to true to forward the query string and cache on those keys, or empty QueryStringCacheKeys")
+                .push(out);
+            }
+            // Forwarding every header makes every request unique, so nothing may be cached.
+            let all_headers = forwarded
+                .headers
+                .as_ref()
+                .is_some_and(|h| h.iter().any(|(_, h)| *h == "*"));
+            if let (true, Some(min_ttl @ 1..)) = (all_headers, behavior.behavior.min_ttl) {
+                cx.report(
+                    &META,
+                    &behavior.pointer.key("MinTTL"),
+                    format!("MinTTL is {min_ttl}, but ForwardedValues.Headers is `*` (all headers): CloudFront caches nothing when it forwards every header, so MinTTL must be 0 and CloudFront rejects the config (InvalidArgument)"),
+                )
+                .help("set MinTTL to 0, or forward only the headers the origin needs")
                 .push(out);
             }
             let Some(cookies) = &forwarded.cookies else {

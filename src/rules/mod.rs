@@ -43,6 +43,13 @@ mod cf212_https_to_s3_website;
 mod cf213_origin_domain_not_a_host;
 mod cf214_oac_and_oai;
 mod cf215_custom_header_not_allowed;
+mod cf216_origin_path_form;
+mod cf217_response_completion_timeout_below_read_timeout;
+mod cf218_duplicate_custom_header;
+mod cf219_origin_access_control_domain;
+mod cf220_origin_shield_region;
+mod cf221_load_balancer_name_over_https;
+mod cf222_host_header_to_s3_or_api_gateway;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
@@ -51,18 +58,30 @@ mod cf305_path_pattern_characters;
 mod cf306_unreachable_behavior;
 mod cf307_forwarded_values_inconsistent;
 mod cf308_policy_id_not_an_id;
+mod cf309_trusted_signers_inconsistent;
+mod cf310_grpc_requirements;
 mod cf320_omitted_ttls_cache_nothing;
 mod cf401_alias_without_certificate;
 mod cf402_certificate_source_not_exactly_one;
 mod cf403_certificate_without_ssl_support_method;
 mod cf404_protocol_version_with_default_certificate;
 mod cf405_alias_syntax;
+mod cf406_acm_certificate_region;
+mod cf407_protocol_version_for_ssl_support_method;
 mod cf501_lambda_arn_not_a_version;
 mod cf502_function_event_type;
+mod cf503_include_body_on_response_event;
+mod cf504_edge_functions_with_smooth_streaming;
 mod cf601_error_response_half_set;
 mod cf602_default_root_object_leading_slash;
 mod cf603_geo_restriction_inconsistent;
 mod cf604_log_bucket_acls_disabled;
+mod cf605_response_page_path_form;
+mod cf606_duplicate_error_code;
+mod cf607_web_acl_id_form;
+mod cf608_logging_bucket_form;
+mod cf609_continuous_deployment_with_http3;
+mod cf610_tenant_only_restrictions;
 mod cf701_viewer_allows_http;
 mod cf702_http_to_custom_origin;
 mod cf703_deprecated_origin_ssl_protocol;
@@ -229,6 +248,13 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf213_origin_domain_not_a_host::OriginDomainNotAHost,
     &cf214_oac_and_oai::OacAndOai,
     &cf215_custom_header_not_allowed::CustomHeaderNotAllowed,
+    &cf216_origin_path_form::OriginPathForm,
+    &cf217_response_completion_timeout_below_read_timeout::ResponseCompletionTimeoutBelowReadTimeout,
+    &cf218_duplicate_custom_header::DuplicateCustomHeader,
+    &cf219_origin_access_control_domain::OriginAccessControlDomain,
+    &cf220_origin_shield_region::OriginShieldRegion,
+    &cf221_load_balancer_name_over_https::LoadBalancerNameOverHttps,
+    &cf222_host_header_to_s3_or_api_gateway::HostHeaderToS3OrApiGateway,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
@@ -237,18 +263,30 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf306_unreachable_behavior::UnreachableBehavior,
     &cf307_forwarded_values_inconsistent::ForwardedValuesInconsistent,
     &cf308_policy_id_not_an_id::PolicyIdNotAnId,
+    &cf309_trusted_signers_inconsistent::TrustedSignersInconsistent,
+    &cf310_grpc_requirements::GrpcRequirements,
     &cf320_omitted_ttls_cache_nothing::OmittedTtlsCacheNothing,
     &cf401_alias_without_certificate::AliasWithoutCertificate,
     &cf402_certificate_source_not_exactly_one::CertificateSourceNotExactlyOne,
     &cf403_certificate_without_ssl_support_method::CertificateWithoutSslSupportMethod,
     &cf404_protocol_version_with_default_certificate::ProtocolVersionWithDefaultCertificate,
     &cf405_alias_syntax::AliasSyntax,
+    &cf406_acm_certificate_region::AcmCertificateRegion,
+    &cf407_protocol_version_for_ssl_support_method::ProtocolVersionForSslSupportMethod,
     &cf501_lambda_arn_not_a_version::LambdaArnNotAVersion,
     &cf502_function_event_type::FunctionEventType,
+    &cf503_include_body_on_response_event::IncludeBodyOnResponseEvent,
+    &cf504_edge_functions_with_smooth_streaming::EdgeFunctionsWithSmoothStreaming,
     &cf601_error_response_half_set::ErrorResponseHalfSet,
     &cf602_default_root_object_leading_slash::DefaultRootObjectLeadingSlash,
     &cf603_geo_restriction_inconsistent::GeoRestrictionInconsistent,
     &cf604_log_bucket_acls_disabled::LogBucketAclsDisabled,
+    &cf605_response_page_path_form::ResponsePagePathForm,
+    &cf606_duplicate_error_code::DuplicateErrorCode,
+    &cf607_web_acl_id_form::WebAclIdForm,
+    &cf608_logging_bucket_form::LoggingBucketForm,
+    &cf609_continuous_deployment_with_http3::ContinuousDeploymentWithHttp3,
+    &cf610_tenant_only_restrictions::TenantOnlyRestrictions,
     &cf701_viewer_allows_http::ViewerAllowsHttp,
     &cf702_http_to_custom_origin::HttpToCustomOrigin,
     &cf703_deprecated_origin_ssl_protocol::DeprecatedOriginSslProtocol,
