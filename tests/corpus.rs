@@ -216,3 +216,102 @@ fn table_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
                 .collect()
         })
 }
+
+/// Real Terraform, scored by the verdicts of its README (clean: no error; rejected: an error;
+/// mistake: a warning or an error), each for the reason the README gives: the rule that says it.
+#[test]
+fn terraform_files_are_judged_as_their_readme_says() {
+    if !shared_present() {
+        return;
+    }
+    let results = lint_folder("terraform");
+    let readme = std::fs::read_to_string(Path::new(CORPUS).join("terraform/README.md")).unwrap();
+    let verdicts: Vec<(&str, &str)> = readme
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains(".tf |"))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            Some((*cells.first()?, *cells.get(1)?))
+        })
+        .collect();
+    assert_eq!(
+        verdicts.len(),
+        results.len(),
+        "every file has a verdict: {verdicts:?}"
+    );
+    // The rule that states the README's reason, per file that is not clean.
+    let reasons: BTreeMap<&str, &str> = [
+        (
+            "aayush1512jais-terraform-s3-ha-static-web-serverless-app-global-cloudfront.tf",
+            "CF320",
+        ),
+        (
+            "shawn-exe-multi-region-ha-web-platform-modules-cdn-main.tf",
+            "CF205",
+        ),
+        (
+            "qaysalnajjad-aws-multi-region-wordpress-dr-modules-cdn-dns-main.tf",
+            "CF204",
+        ),
+        ("jpdrawneek-test7-terraform-cloudfront.tf", "CF011"),
+        (
+            "mbacchi-lambda-edge-cloudfront-terraform-terraform-main.tf",
+            "CF320",
+        ),
+        (
+            "johnmuth-terraform-cloudfront-ecs-s3-cloudfront-ecs-s3-aws-cloudfront.tf",
+            "CF320",
+        ),
+        (
+            "cmaxwellau-terraform-cloudfront-failover-cloudfront-demo-website.tf",
+            "CF001",
+        ),
+        (
+            "nhatanh2709-terraform-cloudfront-lambda-ab-testing-cloudfront.tf",
+            "CF207",
+        ),
+        (
+            "1ahmedharris-k8s-microservices-terraform-cloudfront.tf",
+            "CF001",
+        ),
+        (
+            "sahil-dotcom-aws-wordpress-app-enhanced-with-cloudf-modules-cdn-main.tf",
+            "CF602",
+        ),
+        (
+            "stakpak-terraform-aws-nextjs-opennext-cloudfront.tf",
+            "CF306",
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let mut problems = Vec::new();
+    for (file, verdict) in verdicts {
+        let found = results
+            .get(file)
+            .unwrap_or_else(|| panic!("{file} not in the corpus"));
+        let fired = |severities: &[&str]| {
+            reasons.get(file).is_some_and(|code| {
+                found
+                    .iter()
+                    .any(|(c, s)| c == code && severities.contains(&s.as_str()))
+            })
+        };
+        match verdict {
+            "clean" if !errors(found).is_empty() => {
+                problems.push(format!("{file} (clean): errors {:?}", errors(found)))
+            }
+            "rejected" if !fired(&["error"]) => problems.push(format!(
+                "{file} (rejected): no {} error ({found:?})",
+                reasons.get(file).unwrap_or(&"?")
+            )),
+            "mistake" if !fired(&["warning", "error"]) => problems.push(format!(
+                "{file} (mistake): no {} warning ({found:?})",
+                reasons.get(file).unwrap_or(&"?")
+            )),
+            "clean" | "rejected" | "mistake" => {}
+            other => problems.push(format!("{file}: unknown verdict {other}")),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

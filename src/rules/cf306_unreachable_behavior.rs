@@ -107,6 +107,60 @@ impl Rule for UnreachableBehavior {
             .help("move the more specific behaviour above the general one, or remove it")
             .push(out);
         }
+        self.check_files_caught_first(cx, &patterns, out);
+    }
+}
+
+impl UnreachableBehavior {
+    /// `*.*` ("every path with a dot", the usual way to send static files to a bucket) before a
+    /// directory's `prefix/*` for another origin: every file under the directory (`.json`,
+    /// `.js`, versioned API paths) goes to the `*.*` behaviour. The directory behaviour still gets
+    /// paths without a dot, so it is not unreachable, but what it was added for mostly is.
+    fn check_files_caught_first(
+        &self,
+        cx: &Context,
+        patterns: &[(usize, &str)],
+        out: &mut Vec<Finding>,
+    ) {
+        let target = |i: usize| {
+            items(&cx.config.cache_behaviors)
+                .find(|(k, _)| *k == i)
+                .and_then(|(_, b)| b.target_origin_id)
+        };
+        for (k, &(i, later)) in patterns.iter().enumerate() {
+            let Some(directory) = normal(later).strip_suffix("/*") else {
+                continue;
+            };
+            if directory.is_empty() || directory.contains(['*', '?', '.']) {
+                continue;
+            }
+            let Some(&(j, earlier)) = patterns[..k].iter().find(|(_, e)| normal(e) == "*.*") else {
+                continue;
+            };
+            let (Some(files_to), Some(directory_to)) = (target(j), target(i)) else {
+                continue;
+            };
+            // Already reported as unreachable, or the same origin either way.
+            if files_to == directory_to
+                || patterns[..k]
+                    .iter()
+                    .any(|(_, e)| covers(normal(e).as_bytes(), normal(later).as_bytes()))
+            {
+                continue;
+            }
+            cx.report(
+                &META,
+                &ptr!["CacheBehaviors", "Items", i, "PathPattern"],
+                format!("every path under `/{directory}/` with a dot in it (`/{directory}/page.json`, `/{directory}/v1.2/…`) is matched first by the earlier pattern `{earlier}` and goes to `{files_to}`, not to this behaviour's `{directory_to}`: CloudFront applies the first behaviour that matches"),
+            )
+            .label(
+                &ptr!["CacheBehaviors", "Items", j, "PathPattern"],
+                Anchor::Value,
+                "matched first",
+            )
+            .help(format!("move `{later}` above `{earlier}`, so that the directory's behaviour is matched first"))
+            .push(out);
+        }
     }
 }
 
