@@ -335,6 +335,58 @@ impl Converter<'_> {
     }
 }
 
+/// HCL text for a body in Terraform's JSON-syntax shape (blocks are arrays of objects), as one
+/// `resource "TYPE" "NAME"`: the writer `from_api` needs for tests.
+pub fn write_resource(kind: &str, name: &str, body: &Value) -> String {
+    fn literal(value: &Value) -> String {
+        match value {
+            // HCL strings are JSON strings, with `${` and `%{` escaped.
+            Value::String(s) => serde_json::to_string(s)
+                .unwrap_or_default()
+                .replace("${", "$${")
+                .replace("%{", "%%{"),
+            Value::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(literal).collect::<Vec<_>>().join(", ")
+                )
+            }
+            Value::Object(map) => format!(
+                "{{ {} }}",
+                map.iter()
+                    .map(|(k, v)| format!(
+                        "{} = {}",
+                        serde_json::to_string(k).unwrap_or_default(),
+                        literal(v)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            other => other.to_string(),
+        }
+    }
+    fn body_text(body: &Value, indent: usize, out: &mut String) {
+        let pad = "  ".repeat(indent);
+        let Some(map) = body.as_object() else { return };
+        for (key, value) in map {
+            match value {
+                Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+                    for item in items {
+                        out.push_str(&format!("{pad}{key} {{\n"));
+                        body_text(item, indent + 1, out);
+                        out.push_str(&format!("{pad}}}\n"));
+                    }
+                }
+                _ => out.push_str(&format!("{pad}{key} = {}\n", literal(value))),
+            }
+        }
+    }
+    let mut out = format!("resource \"{kind}\" \"{name}\" {{\n");
+    body_text(body, 1, &mut out);
+    out.push_str("}\n");
+    out
+}
+
 fn span(item: &impl Span) -> Range<usize> {
     item.span().unwrap_or(0..0)
 }

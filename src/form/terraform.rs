@@ -495,7 +495,7 @@ static CONNECTION_FUNCTION: Shape = Shape {
 };
 
 /// Arguments of the resource that are Terraform's or the provider's own, not the distribution's.
-const NOT_SENT: [&str; 9] = [
+pub const NOT_SENT: [&str; 9] = [
     "tags",
     "tags_all",
     "retain_on_delete",
@@ -511,7 +511,7 @@ const NOT_SENT: [&str; 9] = [
 const META_BLOCKS: [&str; 4] = ["lifecycle", "provisioner", "connection", "dynamic"];
 
 /// Attributes the provider computes: set in a configuration, Terraform refuses them.
-const COMPUTED: [&str; 13] = [
+pub const COMPUTED: [&str; 13] = [
     "arn",
     "caller_reference",
     "domain_name",
@@ -573,6 +573,56 @@ pub fn known_paths() -> Vec<String> {
     let mut out = Vec::new();
     walk(&DISTRIBUTION, "", &mut out);
     out
+}
+
+/// The `aws_cloudfront_distribution` body (as Terraform's JSON syntax holds it: every block an
+/// array of bodies) for a DistributionConfig in the API's shape: the tables read backwards. What
+/// the resource has no argument for (Quantity, CallerReference, a list's `Enabled`) is left out.
+/// For tests that hold Terraform to the same rules as the API, and for a `convert` to come.
+pub fn from_api(config: &Value) -> Value {
+    fn shape_body(shape: &Shape, api: &Value) -> Map<String, Value> {
+        let mut body = Map::new();
+        let at = |path: &str| {
+            path.split('/')
+                .try_fold(api, |v, s| v.get(s))
+                .filter(|v| !v.is_null())
+        };
+        for a in shape.args {
+            if let Some(v) = at(a.api) {
+                let v = match (a.ty, v) {
+                    // A number in Terraform, text in the API (ResponseCode).
+                    (Num, Value::String(s)) => s.parse::<i64>().map_or(v.clone(), Value::from),
+                    (Str, Value::Number(_) | Value::Bool(_)) => Value::String(v.to_string()),
+                    _ => v.clone(),
+                };
+                let v = if a.tf == "response_code" {
+                    v.as_str()
+                        .and_then(|s| s.parse::<i64>().ok())
+                        .map_or(v.clone(), Value::from)
+                } else {
+                    v
+                };
+                body.insert(a.tf.to_owned(), v);
+            }
+        }
+        for b in shape.blocks {
+            let Some(v) = at(b.api) else { continue };
+            let blocks: Vec<Value> = match (b.nest, v) {
+                (Nest::One, Value::Object(_)) => vec![Value::Object(shape_body(b.shape, v))],
+                (Nest::Many, Value::Array(items)) => items
+                    .iter()
+                    .filter(|i| i.is_object())
+                    .map(|i| Value::Object(shape_body(b.shape, i)))
+                    .collect(),
+                _ => continue,
+            };
+            if !blocks.is_empty() {
+                body.insert(b.tf.to_owned(), Value::Array(blocks));
+            }
+        }
+        body
+    }
+    Value::Object(shape_body(&DISTRIBUTION, config))
 }
 
 /// A distribution found in a Terraform document.
