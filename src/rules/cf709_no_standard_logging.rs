@@ -34,6 +34,14 @@ impl Rule for NoStandardLogging {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // Computed (a placeholder, an intrinsic function, a Terraform `dynamic` block): unknown.
+        if cx
+            .raw
+            .get("Logging")
+            .is_some_and(|v| !v.is_object() || crate::form::is_intrinsic(v))
+        {
+            return;
+        }
         let logging = cx.config.logging.as_ref();
         let bucket = logging
             .and_then(|l| l.bucket)

@@ -32,6 +32,14 @@ impl Rule for DefaultCertificate {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
+        // Computed (a placeholder, an intrinsic function, a Terraform `dynamic` block): unknown.
+        if cx
+            .raw
+            .get("ViewerCertificate")
+            .is_some_and(|v| !v.is_object() || crate::form::is_intrinsic(v))
+        {
+            return;
+        }
         let certificate = cx.config.viewer_certificate.as_ref();
         if certificate.is_some_and(|c| c.is_custom()) {
             return;
