@@ -2,9 +2,9 @@
 
 use crate::render::{text, FileResult, Summary};
 use crate::rules;
-use crate::{lint, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
+use crate::{lint_in_module, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -97,6 +97,45 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
     (inputs, errors)
 }
 
+/// What the other `.tf` files of a Terraform file's folder (its module) declare: variables and
+/// locals a distribution may use. Read only for a file that holds a distribution, and only the
+/// files that declare something.
+fn terraform_module(path: &Path, text: &str) -> Option<crate::form::terraform::Scope> {
+    let is_tf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tf"));
+    if !is_tf || !text.contains("aws_cloudfront_distribution") {
+        return None;
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut siblings: Vec<PathBuf> = std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "tf") && p.file_name() != path.file_name())
+        .collect();
+    siblings.sort();
+    let mut module = crate::form::terraform::Scope::default();
+    for sibling in siblings {
+        let Ok(text) = std::fs::read_to_string(&sibling) else {
+            continue;
+        };
+        if !text.contains("variable") && !text.contains("locals") {
+            continue;
+        }
+        let Ok(parsed) = crate::hcl::parse(&text) else {
+            continue;
+        };
+        let name = sibling
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        module.extend_from(crate::form::terraform::Scope::of(&parsed.value), &name);
+    }
+    Some(module)
+}
+
 /// One file's outcome, ready for output.
 pub struct Checked {
     pub result: Option<FileResult>,
@@ -165,8 +204,12 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
         }
     };
     let source = Source::new(input.display(), bytes);
+    let module = match input {
+        InputPath::File { path, .. } => terraform_module(path, &source.text),
+        InputPath::Stdin { .. } => None,
+    };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint(&source, settings, origin)
+        lint_in_module(&source, settings, origin, module.as_ref())
     }));
     let Ok(outcome) = outcome else {
         // A bug, already printed by the panic hook: say which file, and fail the run with 2.

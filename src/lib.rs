@@ -52,6 +52,17 @@ pub enum Outcome {
 
 /// Lints one source. Never panics on any input; the findings are sorted by place.
 pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
+    lint_in_module(source, settings, origin, None)
+}
+
+/// Lints one source of a Terraform module whose other files declare `module` (variables and
+/// locals); the file's own declarations win.
+pub fn lint_in_module(
+    source: &Source,
+    settings: &Settings,
+    origin: Origin,
+    module: Option<&form::terraform::Scope>,
+) -> Outcome {
     let text = source.text.as_str();
     let invalid = |range: std::ops::Range<usize>, message: String| {
         Outcome::Linted(if settings.enabled(&rules::INVALID_JSON) {
@@ -154,7 +165,10 @@ pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
             if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
                 duplicate_keys(spans, &[], &resources, &mut findings);
             }
-            let scope = form::terraform::Scope::of(value);
+            let mut scope = form::terraform::Scope::of(value);
+            if let Some(module) = module {
+                scope.with_module(module);
+            }
             for resource in &resources {
                 check_terraform_distribution(&scope, resource, spans, settings, &mut findings);
             }

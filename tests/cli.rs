@@ -822,3 +822,35 @@ fn explain_finds_the_rules_of_a_control() {
     let out = stdout(&o);
     assert!(out.contains("CF704") && out.contains("CF712"), "{out}");
 }
+
+/// A module's variables and locals usually live in another file of its folder: they are read.
+#[test]
+fn terraform_reads_the_variables_of_the_module() {
+    let dir = scratch("terraform-module");
+    std::fs::write(
+        dir.join("variables.tf"),
+        "variable \"root\" {\n  default = \"/index.html\"\n}\nlocals {\n  origin = \"site\"\n}\n",
+    )
+    .unwrap();
+    let main = TERRAFORM
+        .replace("variable \"root\" {\n  default = \"/index.html\"\n}\n", "")
+        .replace("origin_id   = \"site\"", "origin_id   = local.origin");
+    std::fs::write(dir.join("main.tf"), main).unwrap();
+    let o = run(&[
+        "check",
+        "--ignore",
+        "CF7",
+        "--format",
+        "json",
+        dir.join("main.tf").to_str().unwrap(),
+    ]);
+    let v = json(&o);
+    assert_eq!(codes(&v), ["CF602", "CF207", "CF102"], "{v}");
+    let message = v["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("(with variable `root`'s default \"/index.html\" in variables.tf)"),
+        "{message}"
+    );
+    // The local is the origin's id: the unknown target gets a suggestion.
+    assert_eq!(v["findings"][2]["help"], "set it to one of `site`");
+}

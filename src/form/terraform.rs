@@ -768,6 +768,8 @@ pub type Position<'a> = &'a dyn Fn(&Pointer) -> Option<usize>;
 pub struct Scope {
     pub variables: Map<String, Value>,
     pub locals: Map<String, Value>,
+    /// The file a variable is declared in, when it is another file of the module.
+    pub declared_in: std::collections::BTreeMap<String, String>,
 }
 
 impl Scope {
@@ -784,7 +786,41 @@ impl Scope {
                 locals.extend(members.iter().map(|(k, v)| (k.clone(), v.clone())));
             }
         }
-        Scope { variables, locals }
+        Scope {
+            variables,
+            locals,
+            declared_in: Default::default(),
+        }
+    }
+
+    /// Adds what another file of the same module (`file`) declares; what is here already wins.
+    pub fn extend_from(&mut self, other: Scope, file: &str) {
+        for (name, variable) in other.variables {
+            if !self.variables.contains_key(&name) {
+                self.declared_in.insert(name.clone(), file.to_owned());
+                self.variables.insert(name, variable);
+            }
+        }
+        for (name, local) in other.locals {
+            self.locals.entry(name).or_insert(local);
+        }
+    }
+
+    /// Adds what the module's other files declare (`module`); what is here already wins.
+    pub fn with_module(&mut self, module: &Scope) {
+        for (name, variable) in &module.variables {
+            if !self.variables.contains_key(name) {
+                if let Some(file) = module.declared_in.get(name) {
+                    self.declared_in.insert(name.clone(), file.clone());
+                }
+                self.variables.insert(name.clone(), variable.clone());
+            }
+        }
+        for (name, local) in &module.locals {
+            self.locals
+                .entry(name.clone())
+                .or_insert_with(|| local.clone());
+        }
     }
 }
 
@@ -1054,9 +1090,15 @@ impl Translator<'_> {
             .filter(|d| !d.is_null() && !contains_placeholder(d));
         match default {
             Some(default) => {
+                let file = self
+                    .scope
+                    .declared_in
+                    .get(name)
+                    .map(|f| format!(" in {f}"))
+                    .unwrap_or_default();
                 self.out.notes.push((
                     at.clone(),
-                    format!("variable `{name}`'s default {}", short(default)),
+                    format!("variable `{name}`'s default {}{file}", short(default)),
                 ));
                 std::borrow::Cow::Owned(default.clone())
             }
