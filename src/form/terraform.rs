@@ -924,6 +924,15 @@ impl Translator<'_> {
                 }
             }
         }
+        // Terraform 0.11's `tags { … }` block: an argument since 0.12.
+        if top && self.hcl && members.get("tags").is_some_and(Value::is_array) {
+            self.out.problems.push(Problem {
+                rule: &rules::WRONG_TYPE,
+                at: tf.key("tags"),
+                message: "`tags` is written as a block (`tags { … }`, Terraform 0.11's syntax), but it is an argument: Terraform 0.12 and later reject the configuration (Unsupported block type)".to_owned(),
+                help: Some("write `tags = { … }`, with `=`".to_owned()),
+            });
+        }
         let dynamic = members.get("dynamic");
         for b in shape.blocks {
             let written = members.get(b.tf).filter(|v| !v.is_null());
@@ -1591,6 +1600,7 @@ mod tests {
             .unwrap()
             .remove("viewer_protocol_policy");
         body["viewer_certificate"] = json!({"cloudfront_default_certificate": true});
+        body["tags"] = json!([{"Name": "x"}]);
         let t = translated(body);
         let problems: Vec<String> = t
             .problems
@@ -1608,6 +1618,7 @@ mod tests {
             problems,
             [
                 "CF011  add `enabled = …`",
+                "CF012 /tags write `tags = { … }`, with `=`",
                 "CF011 /default_cache_behavior/0 add `viewer_protocol_policy = …`",
                 "CF012 /viewer_certificate write `viewer_certificate { … }`, without `=`",
                 "CF010 /arn remove it: the provider sets `arn` itself",
