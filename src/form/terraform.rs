@@ -494,6 +494,10 @@ static CONNECTION_FUNCTION: Shape = Shape {
     blocks: &[],
 };
 
+/// Repeatable blocks that are lists (order kept, precedence and primary-first); every other
+/// repeatable block is a set, where two identical blocks are one.
+const LIST_BLOCKS: [&str; 2] = ["ordered_cache_behavior", "member"];
+
 /// Arguments of the resource that are Terraform's or the provider's own, not the distribution's.
 pub const NOT_SENT: [&str; 9] = [
     "tags",
@@ -1008,6 +1012,18 @@ impl Translator<'_> {
                         )
                         .collect();
                     entries.sort_by_key(|(position, dynamic, ..)| (*position, *dynamic));
+                    // A set of blocks keeps one of two identical blocks (lists keep both).
+                    if !LIST_BLOCKS.contains(&b.tf) {
+                        let mut seen: Vec<&Value> = Vec::new();
+                        entries.retain(|(_, is_dynamic, _, body)| {
+                            if *is_dynamic || !seen.contains(body) {
+                                seen.push(body);
+                                true
+                            } else {
+                                false
+                            }
+                        });
+                    }
                     let list_at = at.parent();
                     let mut items = Vec::new();
                     for (i, (_, is_dynamic, written_at, body)) in entries.into_iter().enumerate() {
@@ -1640,6 +1656,10 @@ mod tests {
         let v = &t.value;
         assert_eq!(v["Origins"]["Quantity"], json!(2));
         assert_eq!(v["Origins"]["Items"][1], json!("${dynamic \"origin\"}"));
+        // A set: an identical block is the same element.
+        let mut body = minimal();
+        body["origin"] = json!([{"origin_id": "a", "domain_name": "a.example.com"}, {"origin_id": "a", "domain_name": "a.example.com"}]);
+        assert_eq!(translated(body).value["Origins"]["Quantity"], json!(1));
         assert_eq!(
             v["Origins"]["Items"][0]["DomainName"],
             json!("${var.domain}")
