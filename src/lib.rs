@@ -534,6 +534,8 @@ fn looks_like_config(text: &str) -> bool {
         "DefaultCacheBehavior",
         "\"Origins\"",
         "CallerReference",
+        "AWS::CloudFront::Distribution",
+        "aws_cloudfront_distribution",
     ]
     .iter()
     .any(|k| text.contains(k))

@@ -854,3 +854,24 @@ fn terraform_reads_the_variables_of_the_module() {
     // The local is the origin's id: the unknown target gets a suggestion.
     assert_eq!(v["findings"][2]["help"], "set it to one of `site`");
 }
+
+/// A walked template or module that names a distribution but does not parse is reported, not
+/// skipped: it is exactly what the user wants to hear about.
+#[test]
+fn broken_files_that_name_a_distribution_are_reported_when_walked() {
+    let dir = scratch("broken-walked");
+    std::fs::write(
+        dir.join("cdn.tf"),
+        "resource \"aws_cloudfront_distribution\" \"cdn\" {\n  \"origin\" {\n  }\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("template.yaml"),
+        "Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties: [a, b\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.tf"), "this is { not HCL").unwrap();
+    let v = json(&run(&["check", "--format", "json", dir.to_str().unwrap()]));
+    assert_eq!(codes(&v), ["CF001", "CF001"], "{v}");
+    assert_eq!(v["summary"]["skipped"], 1);
+}
