@@ -84,35 +84,31 @@ impl Form {
     }
 
     fn respell_text(self, text: &str) -> String {
-        let mut out = text.to_owned();
         let names: &[(&str, &str)] = match self {
-            Form::Api => return out,
+            Form::Api => return text.to_owned(),
             Form::CloudFormation => &CLOUDFORMATION_NAMES,
             Form::Terraform => terraform::names(),
         };
-        for &(api, _) in names {
-            let spelled = self.spell(api);
-            if spelled == api || !out.contains(api) {
+        // One pass over the words (runs of letters, digits and `_`): `CustomHeaders` inside
+        // `OriginCustomHeaders` is another word and stays.
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if word_len == 0 {
+                let c = rest.chars().next().map_or(1, char::len_utf8);
+                out.push_str(&rest[..c]);
+                rest = &rest[c..];
                 continue;
             }
-            // Whole words only: `CustomHeaders` inside `OriginCustomHeaders` stays.
-            let mut result = String::with_capacity(out.len());
-            let mut rest = out.as_str();
-            while let Some(i) = rest.find(api) {
-                let before = rest[..i].chars().next_back();
-                let after = rest[i + api.len()..].chars().next();
-                let word =
-                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-                result.push_str(&rest[..i]);
-                result.push_str(if word(before) || word(after) {
-                    api
-                } else {
-                    spelled
-                });
-                rest = &rest[i + api.len()..];
+            let word = &rest[..word_len];
+            match names.iter().find(|(api, _)| *api == word) {
+                Some((_, spelled)) => out.push_str(spelled),
+                None => out.push_str(word),
             }
-            result.push_str(rest);
-            out = result;
+            rest = &rest[word_len..];
         }
         out
     }
