@@ -120,9 +120,13 @@ print("cloudfront-lint check --format json terraform")
 print("checkov -d terraform --framework terraform --output json --compact --quiet --skip-download")
 print("```\n")
 
+walk = json.load(open(os.path.join(work, "cfl-walk.json")))["summary"]
+print(f"cloudfront-lint walking the folder (`check terraform`, what is timed): {json.dumps(walk)}. "
+      "A walked file that does not parse is skipped quietly, so the table below lints the files by name "
+      "(`check FILES…`), as checkov is run with `-f FILE`.\n")
 print("## Per file\n")
 print("checkov: failed checks on `aws_cloudfront_distribution` resources (one process per file, `-f FILE`); "
-      "cloudfront-lint: findings by severity (`check --fail-on never terraform`). "
+      "cloudfront-lint: findings by severity (`check --fail-on never FILES…`). "
       "\"Verdict met\" is the README's bar: clean → no error; rejected → an error; mistake → a warning or error "
       "(for checkov: any failed CloudFront check, or a parse error, counts as a flag).\n")
 print("| file | verdict | checkov: failed CloudFront checks | cloudfront-lint: errors / warnings / infos | verdict met: checkov | verdict met: cloudfront-lint |")
