@@ -5,6 +5,8 @@
 #              the *.json of fixtures/ and ../shared/corpus/real.
 #   lint_yaml  bytes linted as a YAML file (fuzz_targets/lint_yaml.rs), dictionary fuzz/dict_yaml,
 #              seeded from the YAML of fixtures/ and the templates of ../shared/corpus/cfn-yaml.
+#   lint_hcl   bytes linted as a Terraform file (fuzz_targets/lint_hcl.rs), dictionary fuzz/dict_hcl,
+#              seeded from the *.tf of fixtures/ and ../shared/corpus/terraform.
 # Each target has its own working corpus, fuzz/corpus/TARGET; it and any crash artifacts
 # (fuzz/artifacts/TARGET) stay under fuzz/ (git-ignored). One libFuzzer process; builds use
 # CARGO_BUILD_JOBS if set. A crash found here becomes a fixture, or an input in
@@ -30,8 +32,12 @@ case $target in
     find fixtures ../shared/corpus/cfn-yaml \( -name '*.yaml' -o -name '*.yml' -o -name '*.template' \) \
       -size -64k -exec cp -n {} "$corpus/" \; 2>/dev/null || true
     ;;
+  lint_hcl)
+    dict=fuzz/dict_hcl
+    find fixtures ../shared/corpus/terraform -name '*.tf' -size -64k -exec cp -n {} "$corpus/" \; 2>/dev/null || true
+    ;;
   *)
-    echo "unknown target '$target': lint or lint_yaml" >&2
+    echo "unknown target '$target': lint, lint_yaml or lint_hcl" >&2
     exit 2
     ;;
 esac

@@ -147,6 +147,25 @@ fn every_prefix_of_a_yaml_template() {
     }
 }
 
+/// Each prefix of a few Terraform files, at every character: the HCL path holds the same
+/// invariants, on unbalanced braces, cut strings, templates and heredocs alike. Real files from
+/// ../shared/corpus/terraform (a clean one, a mistake behind an origin group, a rejected one with a
+/// resource holding only a comment) and a fixture.
+#[test]
+fn every_prefix_of_a_terraform_file() {
+    for path in [
+        "../shared/corpus/terraform/justacan-rts-example-terraform-cdn.tf",
+        "../shared/corpus/terraform/aayush1512jais-terraform-s3-ha-static-web-serverless-app-global-cloudfront.tf",
+        "../shared/corpus/terraform/jpdrawneek-test7-terraform-cloudfront.tf",
+        "fixtures/CF320-omitted-ttls-cache-nothing/fail-static-site-without-ttls.tf",
+    ] {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (cut, _) in text.char_indices() {
+            check_invariants_as("main.tf", &text.as_bytes()[..cut]);
+        }
+    }
+}
+
 /// What the fuzzer once found (fuzz/regressions) stays fixed.
 #[test]
 fn fuzz_regressions_hold_the_invariants() {
