@@ -28,6 +28,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Show how a config routes requests: for each distribution, in match order, each behaviour's
+    /// path, methods and target (an origin group's members, failover codes and the worst-case time
+    /// before the secondary answers), viewer protocol, cache policy and edge functions.
+    Routes {
+        /// The config: API JSON, a CloudFormation template (JSON or YAML) or Terraform; `-` reads
+        /// standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = RoutesFormat::Text)]
+        format: RoutesFormat,
+    },
     /// Print a rule's documentation, by code (CF204), name (failover-on-client-error), or a control
     /// id it implements (CloudFront.9, CKV_AWS_34).
     Explain {
@@ -77,6 +87,17 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RoutesFormat {
+    /// A table per distribution.
+    #[default]
+    Text,
+    /// Stable JSON, for tools.
+    Json,
+    /// A Mermaid flowchart (GitHub renders it in Markdown).
+    Mermaid,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,7 @@ pub mod hcl;
 pub mod json;
 pub mod model;
 pub mod render;
+pub mod routes;
 pub mod rules;
 pub mod schema;
 pub mod settings;
@@ -144,11 +145,17 @@ pub fn lint_in_module(
             let at = e.offset.min(text.len());
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             if settings.enabled(&rules::INVALID_JSON) {
-                findings.push(Finding::about_file(
-                    &rules::INVALID_JSON,
-                    at..end,
-                    format!("not valid {}: {}", syntax.name(), e.message),
-                ));
+                let (range, message, help) = match plain_parse_error(text, syntax) {
+                    Some(plain) => plain,
+                    None => (
+                        at..end,
+                        format!("not valid {}: {}", syntax.name(), e.message),
+                        None,
+                    ),
+                };
+                let mut f = Finding::about_file(&rules::INVALID_JSON, range, message);
+                f.help = help;
+                findings.push(f);
             }
             return Outcome::Linted(findings);
         }
@@ -211,6 +218,9 @@ pub fn lint_in_module(
     if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
         duplicate_keys(spans, &targets, &[], &mut findings);
     }
+    if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
+        get_distribution_config_output(value, spans, &mut findings);
+    }
     // What each template resource turns off for itself, and where in the file it is.
     let mut suppressed: Vec<(Pointer, Settings)> = Vec::new();
     for target in &targets {
@@ -241,6 +251,103 @@ pub fn lint_in_module(
     findings
         .dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
     Outcome::Linted(findings)
+}
+
+/// A distribution of a source as CloudFront would receive it: the config in the API's shape,
+/// whatever form the file is written in.
+pub struct Resolved {
+    /// What names it: the file (an API config), the template's logical id (with the conditions
+    /// of its variant when they change it), or the Terraform resource's address.
+    pub name: String,
+    pub value: serde_json::Value,
+}
+
+/// Every distribution of a source, resolved as `lint` resolves it before the rules run (the
+/// CLI's wrappers taken off, a template's conditions and parameters applied, a Terraform resource
+/// translated into what the provider sends), for tools that show a config rather than lint it.
+/// `Err` says why there is none (the text does not parse, or holds no distribution).
+pub fn resolved_configs(source: &Source) -> Result<Vec<Resolved>, String> {
+    let text = source.text.as_str();
+    let syntax = Syntax::of(&source.path, text);
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let document = document::parse(text, base, syntax)
+        .map_err(|e| format!("not valid {}: {}", syntax.name(), e.message))?;
+    let value = &document.value;
+    let detected = match syntax {
+        Syntax::Terraform => form::detect_terraform(value, true),
+        _ => form::detect(value),
+    };
+    let mut out = Vec::new();
+    match detected {
+        Detected::Configs(targets) => {
+            for target in targets {
+                let name = target.resource.map_or_else(
+                    || match target.prefix.as_str() {
+                        "" => source.path.clone(),
+                        p => format!("{} {p}", source.path),
+                    },
+                    str::to_owned,
+                );
+                if target.form != Form::CloudFormation {
+                    out.push(Resolved {
+                        name,
+                        value: target.value.clone(),
+                    });
+                    continue;
+                }
+                let resource = target
+                    .resource
+                    .and_then(|r| value.get("Resources")?.get(r))
+                    .unwrap_or(&serde_json::Value::Null);
+                let variants = form::cloudformation::variants(value, resource, target.value);
+                let mut distinct: Vec<&form::cloudformation::Variant> = Vec::new();
+                for v in &variants {
+                    if v.value.is_object()
+                        && !form::is_intrinsic(&v.value)
+                        && !distinct.iter().any(|d| d.value == v.value)
+                    {
+                        distinct.push(v);
+                    }
+                }
+                let several = distinct.len() > 1;
+                for v in distinct {
+                    let name = if several && !v.conditions.is_empty() {
+                        let when: Vec<String> = v
+                            .conditions
+                            .iter()
+                            .map(|(c, truth)| format!("`{c}` {truth}"))
+                            .collect();
+                        format!("{name} (when {})", when.join(", "))
+                    } else {
+                        name.clone()
+                    };
+                    out.push(Resolved {
+                        name,
+                        value: v.value.clone(),
+                    });
+                }
+            }
+        }
+        Detected::Terraform(resources) => {
+            let scope = form::terraform::Scope::of(value);
+            let spans = &document.spans;
+            let position = |p: &Pointer| spans.locate(p).map(|l| l.value.start);
+            for resource in &resources {
+                let translation = form::terraform::translate(resource, &scope, &position);
+                out.push(Resolved {
+                    name: resource.address.clone(),
+                    value: translation.value,
+                });
+            }
+        }
+        Detected::Unsupported { reason } | Detected::NotAConfig { reason, .. } => {
+            return Err(reason)
+        }
+    }
+    if out.is_empty() {
+        return Err("no distribution config in it".to_owned());
+    }
+    Ok(out)
 }
 
 /// Runs every enabled rule, and the schema of the target's form, on one config.
@@ -524,6 +631,67 @@ fn duplicate_keys(
             out.push(f);
         }
     }
+}
+
+/// What a parse error is in plain words, when the text says more than the parser: git's conflict
+/// markers left in the file, or a config whose opening `{` is missing. (range, message, help).
+fn plain_parse_error(
+    text: &str,
+    syntax: Syntax,
+) -> Option<(std::ops::Range<usize>, String, Option<String>)> {
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        if line.starts_with("<<<<<<<") {
+            let end = offset + line.trim_end().len();
+            return Some((
+                offset..end,
+                format!("the file still has git's merge conflict markers (`<<<<<<<` on line {}, then `=======` and `>>>>>>>`): it is two versions of the config at once, which no parser reads", number + 1),
+                Some("resolve the conflict: keep one side (or combine them) and delete the three marker lines".to_owned()),
+            ));
+        }
+        offset += line.len();
+    }
+    let body = text.trim_start_matches('\u{feff}');
+    let start = text.len() - body.trim_start().len();
+    let first = body.trim_start();
+    if syntax == Syntax::Json && first.starts_with('"') {
+        // `"CallerReference": …` at the top: a member with no object around it.
+        let name_end = first[1..].find('"').map(|i| i + 2)?;
+        if first[name_end..].trim_start().starts_with(':') {
+            return Some((
+                start..start + name_end,
+                format!("the file starts with the member {} but no `{{` before it: a DistributionConfig is a JSON object, so the opening brace is missing", &first[..name_end]),
+                Some("add `{` at the start of the file (and check that it ends with `}`)".to_owned()),
+            ));
+        }
+    }
+    None
+}
+
+/// CF002's advice on `get-distribution-config`'s output passed on as it is: `ETag` beside
+/// `DistributionConfig` is what no command takes.
+fn get_distribution_config_output(root: &serde_json::Value, spans: &Spans, out: &mut Vec<Finding>) {
+    let Some(map) = root.as_object() else {
+        return;
+    };
+    let Some(etag) = map.get("ETag") else {
+        return;
+    };
+    if !map.contains_key("DistributionConfig") || map.contains_key("IfMatch") {
+        return;
+    }
+    let at = Pointer::root().key("ETag");
+    let range = spans.locate(&at).map_or(0..0, |l| l.key.unwrap_or(l.value));
+    let tag = etag.as_str().unwrap_or("E…");
+    let mut f = Finding::about_file(
+        &rules::NOT_A_DISTRIBUTION_CONFIG,
+        range,
+        "this is `get-distribution-config`'s output as it is: `--distribution-config` takes only the inner `DistributionConfig` object, and `--cli-input-json` takes `IfMatch` and `Id`, not `ETag`, so the AWS CLI rejects this file either way (Unknown parameter \"ETag\")".to_owned(),
+    );
+    f.severity = Severity::Warning;
+    f.location.pointer = at;
+    f.help = Some(format!("pass the inner object and the tag apart: `aws cloudfront update-distribution --id <ID> --if-match {tag} --distribution-config \"$(jq .DistributionConfig FILE)\"`; or, for `--cli-input-json`, rename `ETag` to `IfMatch` and add `\"Id\"`"));
+    out.push(f);
 }
 
 /// Whether broken text met while walking is still worth a finding: it names what only a

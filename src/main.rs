@@ -3,8 +3,8 @@
 
 use clap::Parser;
 use cloudfront_lint::check::{check_all, collect, summarize};
-use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
-use cloudfront_lint::render::{github, json, sarif, text, FileResult};
+use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat, RoutesFormat};
+use cloudfront_lint::render::{github, json, routes as render_routes, sarif, text, FileResult};
 use cloudfront_lint::rules::{self, REGISTRY};
 use cloudfront_lint::Settings;
 use std::io::{IsTerminal, Write};
@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule, format } => explain(&rule, format),
+        Command::Routes { file, format } => routes(&file, format),
     };
     ExitCode::from(code)
 }
@@ -97,6 +98,47 @@ fn run_check(args: CheckArgs) -> u8 {
             .any(|f| f.severity >= threshold)
     });
     u8::from(failing)
+}
+
+/// `routes FILE`: the routing table of every distribution in one file. Exit 2 when the file cannot
+/// be read or holds no distribution config.
+fn routes(file: &std::path::Path, format: RoutesFormat) -> u8 {
+    use std::io::Read;
+    let (name, bytes) = if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            fatal(miette::miette!("cannot read standard input: {e}"));
+            return 2;
+        }
+        ("<stdin>".to_owned(), bytes)
+    } else {
+        match std::fs::read(file) {
+            Ok(bytes) => (file.display().to_string(), bytes),
+            Err(e) => {
+                fatal(miette::miette!("cannot read `{}`: {e}", file.display()));
+                return 2;
+            }
+        }
+    };
+    let source = cloudfront_lint::Source::new(name.clone(), bytes);
+    let configs = match cloudfront_lint::resolved_configs(&source) {
+        Ok(configs) => configs,
+        Err(reason) => {
+            fatal(miette::miette!(
+                help = "`cloudfront-lint check` says more about what is wrong with it",
+                "no routes in `{name}`: {reason}"
+            ));
+            return 2;
+        }
+    };
+    let table = cloudfront_lint::routes::of(&name, &configs);
+    let out = match format {
+        RoutesFormat::Text => render_routes::text(&table),
+        RoutesFormat::Json => render_routes::json(&table),
+        RoutesFormat::Mermaid => render_routes::mermaid(&table),
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    0
 }
 
 fn list_rules(format: ListFormat) -> u8 {

@@ -45,3 +45,7 @@ pub fn matches(selector: &str, rule: &RuleMeta) -> bool {
             && rule.code[..s.len()].eq_ignore_ascii_case(s))
         || rule.in_set(s)
 }
+
+/// How long an origin group may take to try its secondary origin before CF223 says it is slow,
+/// in seconds (aws-api.md §7.4 suggests 10). A constant until the configuration file can set it.
+pub const FAILOVER_BUDGET_SECONDS: i64 = 10;

@@ -161,6 +161,102 @@ impl Origin<'_> {
     }
 }
 
+/// How long an origin takes to be given up on, from its own settings (defaults when unset): what
+/// decides when an origin group fails over from it (aws-api.md §7.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    /// `ConnectionAttempts` (1–3, default 3).
+    pub attempts: i64,
+    /// `ConnectionTimeout` in seconds (1–10, default 10).
+    pub connect_timeout: i64,
+    /// `OriginReadTimeout` in seconds (default 30), from whichever origin config sets it.
+    pub read_timeout: i64,
+    /// `ResponseCompletionTimeout`, which caps the whole response, retries included.
+    pub completion_timeout: Option<i64>,
+    /// Which of the three were written (the rest are CloudFront's defaults).
+    pub attempts_set: bool,
+    pub connect_timeout_set: bool,
+    pub read_timeout_set: bool,
+}
+
+impl Timing {
+    /// Default `ConnectionAttempts`, `ConnectionTimeout` and `OriginReadTimeout` (API Reference,
+    /// "Origin" and "CustomOriginConfig").
+    pub const DEFAULT_ATTEMPTS: i64 = 3;
+    pub const DEFAULT_CONNECT_TIMEOUT: i64 = 10;
+    pub const DEFAULT_READ_TIMEOUT: i64 = 30;
+
+    /// Worst case when the origin does not accept connections: every attempt waits the whole
+    /// connection timeout.
+    pub fn connect_worst(&self) -> i64 {
+        self.attempts * self.connect_timeout
+    }
+
+    /// Worst case when the origin accepts the connection and answers too slowly: a GET or HEAD
+    /// is retried once per attempt, each waiting the read timeout; ResponseCompletionTimeout
+    /// caps the total.
+    pub fn read_worst(&self) -> i64 {
+        let worst = self.attempts * self.read_timeout;
+        self.completion_timeout.map_or(worst, |c| worst.min(c))
+    }
+}
+
+impl Origin<'_> {
+    /// The origin's failover timing, or `None` when a value is written but not a plain integer
+    /// (a CloudFormation expression, a placeholder): the arithmetic would be a guess.
+    pub fn timing(&self, raw: &Value) -> Option<Timing> {
+        let written = |key: &str| raw.get(key).is_some_and(|v| !v.is_null());
+        let read_config = ["CustomOriginConfig", "S3OriginConfig", "VpcOriginConfig"]
+            .into_iter()
+            .find(|c| {
+                raw.get(c)
+                    .and_then(|c| c.get("OriginReadTimeout"))
+                    .is_some()
+            });
+        let read = self
+            .custom_origin_config
+            .as_ref()
+            .and_then(|c| c.origin_read_timeout)
+            .or_else(|| {
+                self.s3_origin_config
+                    .as_ref()
+                    .and_then(|c| c.origin_read_timeout)
+            })
+            .or_else(|| {
+                self.vpc_origin_config
+                    .as_ref()
+                    .and_then(|c| c.origin_read_timeout)
+            });
+        if (written("ConnectionAttempts") && self.connection_attempts.is_none())
+            || (written("ConnectionTimeout") && self.connection_timeout.is_none())
+            || (written("ResponseCompletionTimeout") && self.response_completion_timeout.is_none())
+            || (read_config.is_some() && read.is_none())
+        {
+            return None;
+        }
+        Some(Timing {
+            attempts: self.connection_attempts.unwrap_or(Timing::DEFAULT_ATTEMPTS),
+            connect_timeout: self
+                .connection_timeout
+                .unwrap_or(Timing::DEFAULT_CONNECT_TIMEOUT),
+            read_timeout: read.unwrap_or(Timing::DEFAULT_READ_TIMEOUT),
+            completion_timeout: self.response_completion_timeout,
+            attempts_set: self.connection_attempts.is_some(),
+            connect_timeout_set: self.connection_timeout.is_some(),
+            read_timeout_set: read.is_some(),
+        })
+    }
+}
+
+impl OriginGroup<'_> {
+    /// The member origin ids in order: the primary, then the secondary.
+    pub fn member_ids(&self) -> Vec<&str> {
+        items(&self.members)
+            .filter_map(|(_, m)| m.origin_id)
+            .collect()
+    }
+}
+
 impl ViewerCertificate<'_> {
     /// A certificate of the distribution's own (ACM or IAM), not CloudFront's `*.cloudfront.net`.
     pub fn is_custom(&self) -> bool {

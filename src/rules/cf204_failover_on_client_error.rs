@@ -66,19 +66,27 @@ impl Rule for FailoverOnClientError {
                     // lacks. Only a 404 without 403 is worth a word: S3 answers 403 for a
                     // missing key to any caller that may not list the bucket.
                     if code == 404 && !has(403) {
-                        let through = if primary.is_some_and(|o| o.uses_origin_access()) {
-                            " (CloudFront reads it through an origin access control or identity)"
+                        // Through an origin access control or identity the documented bucket
+                        // policy grants only s3:GetObject: the 404 never comes, a warning. Read
+                        // otherwise, the caller may have s3:ListBucket: only advice.
+                        let report = if primary.is_some_and(|o| o.uses_origin_access()) {
+                            cx.report(
+                                &META,
+                                &at,
+                                format!("origin group `{group_id}` fails over on 404 but not 403, and S3 origin {primary_name} is read through an origin access control or identity, whose documented bucket policy grants only s3:GetObject: S3 answers 403 for a missing object, so this failover never happens"),
+                            )
+                            .severity(Severity::Warning)
+                            .help("add 403 to the failover status codes (or grant CloudFront s3:ListBucket on the bucket, so that S3 answers 404)")
                         } else {
-                            ""
+                            cx.report(
+                                &META,
+                                &at,
+                                format!("S3 answers 403, not 404, for a missing object unless the caller may list the bucket, so origin group `{group_id}` may never fail over on 404 from S3 origin {primary_name}"),
+                            )
+                            .severity(Severity::Info)
+                            .help("add 403 to the failover status codes, or grant s3:ListBucket to CloudFront")
                         };
-                        cx.report(
-                            &META,
-                            &at,
-                            format!("S3 answers 403, not 404, for a missing object unless the caller may list the bucket, so origin group `{group_id}` may never fail over on 404 from S3 origin {primary_name}{through}"),
-                        )
-                        .severity(Severity::Info)
-                        .help("add 403 to the failover status codes, or grant s3:ListBucket to CloudFront")
-                        .push(out);
+                        report.push(out);
                     }
                     continue;
                 }

@@ -55,7 +55,7 @@ pub fn covers(earlier: &[u8], later: &[u8]) -> bool {
 }
 
 /// A leading `/` is optional and means the same.
-fn normal(pattern: &str) -> &str {
+pub fn normal(pattern: &str) -> &str {
     pattern.strip_prefix('/').unwrap_or(pattern)
 }
 

@@ -50,6 +50,9 @@ mod cf219_origin_access_control_domain;
 mod cf220_origin_shield_region;
 mod cf221_load_balancer_name_over_https;
 mod cf222_host_header_to_s3_or_api_gateway;
+mod cf223_slow_failover;
+mod cf224_origin_lambda_runs_again_on_failover;
+mod cf225_error_page_on_failing_origin;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
@@ -115,6 +118,8 @@ pub use cf014_out_of_range::META as OUT_OF_RANGE;
 pub use cf015_pattern_mismatch::META as PATTERN_MISMATCH;
 pub use cf016_over_quota::META as OVER_QUOTA;
 pub use cf206_expects_active_active::is_balancing_key as cf206_balancing_key;
+pub use cf225_error_page_on_failing_origin::behavior_for;
+pub use cf306_unreachable_behavior::{covers as pattern_covers, normal as normal_pattern};
 
 /// The rules the schema pass reports (one validation for all of them).
 pub static SCHEMA_RULES: [&RuleMeta; 6] = [
@@ -255,6 +260,9 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf220_origin_shield_region::OriginShieldRegion,
     &cf221_load_balancer_name_over_https::LoadBalancerNameOverHttps,
     &cf222_host_header_to_s3_or_api_gateway::HostHeaderToS3OrApiGateway,
+    &cf223_slow_failover::SlowFailover,
+    &cf224_origin_lambda_runs_again_on_failover::OriginLambdaRunsAgainOnFailover,
+    &cf225_error_page_on_failing_origin::ErrorPageOnFailingOrigin,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
