@@ -1,12 +1,14 @@
 //! The `check` command: find the files, lint them on every core, keep the order deterministic.
 
+use crate::form::terraform::Scope;
 use crate::render::{text, FileResult, Summary};
 use crate::rules;
 use crate::{lint_in_module, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Where to read one input from.
 #[derive(Clone, Debug)]
@@ -97,29 +99,49 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
     (inputs, errors)
 }
 
-/// What the other `.tf` files of a Terraform file's folder (its module) declare: variables and
-/// locals a distribution may use. Read only for a file that holds a distribution, and only the
-/// files that declare something.
-fn terraform_module(path: &Path, text: &str) -> Option<crate::form::terraform::Scope> {
-    let is_tf = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tf"));
-    if !is_tf || !text.contains("aws_cloudfront_distribution") {
-        return None;
+/// What the `.tf` files of each folder (a Terraform module) declare: variables and locals a
+/// distribution may use. Each folder is read once per run, by the first file that needs it.
+#[derive(Default)]
+pub struct Modules {
+    folders: Mutex<HashMap<PathBuf, Arc<Scope>>>,
+}
+
+impl Modules {
+    /// The module of a Terraform file that holds a distribution; `None` for anything else.
+    fn of(&self, path: &Path, text: &str) -> Option<Arc<Scope>> {
+        let is_tf = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tf"));
+        if !is_tf || !text.contains("aws_cloudfront_distribution") {
+            return None;
+        }
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        // Held while a folder is read, which happens once per folder in a run.
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let scope = folders
+            .entry(folder)
+            .or_insert_with_key(|folder| Arc::new(read_module(folder)));
+        Some(Arc::clone(scope))
     }
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut siblings: Vec<PathBuf> = std::fs::read_dir(folder)
-        .ok()?
+}
+
+/// Reads the variables and locals of every `.tf` file of a folder that declares some.
+fn read_module(folder: &Path) -> Scope {
+    let mut module = Scope::default();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return module;
+    };
+    let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "tf") && p.file_name() != path.file_name())
+        .filter(|p| p.extension().is_some_and(|e| e == "tf"))
         .collect();
-    siblings.sort();
-    let mut module = crate::form::terraform::Scope::default();
-    for sibling in siblings {
-        let Ok(text) = std::fs::read_to_string(&sibling) else {
+    files.sort();
+    for file in files {
+        let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
         if !text.contains("variable") && !text.contains("locals") {
@@ -128,12 +150,12 @@ fn terraform_module(path: &Path, text: &str) -> Option<crate::form::terraform::S
         let Ok(parsed) = crate::hcl::parse(&text) else {
             continue;
         };
-        let name = sibling
+        let name = file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        module.extend_from(crate::form::terraform::Scope::of(&parsed.value), &name);
+        module.extend_from(Scope::of(&parsed.value), &name);
     }
-    Some(module)
+    module
 }
 
 /// One file's outcome, ready for output.
@@ -153,13 +175,19 @@ pub fn check_all(
 ) -> Vec<Checked> {
     // One file (what a pre-commit hook passes) is linted on this thread: no spawn to pay for.
     if inputs.len() == 1 {
-        return vec![check_one(&inputs[0], settings, text_output)];
+        return vec![check_one(
+            &inputs[0],
+            settings,
+            text_output,
+            &Modules::default(),
+        )];
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(inputs.len())
         .max(1);
     let next = AtomicUsize::new(0);
+    let modules = Modules::default();
     let results: Mutex<Vec<(usize, Checked)>> = Mutex::new(Vec::with_capacity(inputs.len()));
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -168,7 +196,7 @@ pub fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
-                    mine.push((i, check_one(input, settings, text_output)));
+                    mine.push((i, check_one(input, settings, text_output, &modules)));
                 }
                 results
                     .lock()
@@ -182,7 +210,12 @@ pub fn check_all(
     results.into_iter().map(|(_, c)| c).collect()
 }
 
-fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) -> Checked {
+fn check_one(
+    input: &InputPath,
+    settings: &Settings,
+    text_output: Option<bool>,
+    modules: &Modules,
+) -> Checked {
     let origin = match input {
         InputPath::Stdin { .. } => Origin::Named,
         InputPath::File { origin, .. } => *origin,
@@ -205,11 +238,11 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
     };
     let source = Source::new(input.display(), bytes);
     let module = match input {
-        InputPath::File { path, .. } => terraform_module(path, &source.text),
+        InputPath::File { path, .. } => modules.of(path, &source.text),
         InputPath::Stdin { .. } => None,
     };
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_in_module(&source, settings, origin, module.as_ref())
+        lint_in_module(&source, settings, origin, module.as_deref())
     }));
     let Ok(outcome) = outcome else {
         // A bug, already printed by the panic hook: say which file, and fail the run with 2.
