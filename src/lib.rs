@@ -16,6 +16,7 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod server;
 pub mod settings;
 pub mod source;
 pub mod yaml;

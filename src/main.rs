@@ -28,6 +28,12 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule, format } => explain(&rule, format),
+        Command::Server => cloudfront_lint::server::run(),
+        Command::Schema => {
+            let text = cloudfront_lint::schema::editor_schema();
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            0
+        }
     };
     ExitCode::from(code)
 }
