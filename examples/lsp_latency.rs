@@ -31,7 +31,14 @@ fn main() {
         let mut stdin = child.stdin.take().unwrap();
         let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut send = |m: Message| m.write(&mut stdin).unwrap();
-        send(Request::new(RequestId::from(1), "initialize".into(), json!({"capabilities": {}})).into());
+        send(
+            Request::new(
+                RequestId::from(1),
+                "initialize".into(),
+                json!({"capabilities": {}}),
+            )
+            .into(),
+        );
         send(Notification::new("initialized".into(), json!({})).into());
         let uri = "file:///bench/config.json";
         let mut wait_for = |version: i64| loop {
