@@ -791,8 +791,8 @@ mod tests {
         let x = text.find("\"x\"").unwrap();
         let p = to_position(text, &lines, x);
         assert_eq!(p.line, 1);
-        // `{"C": "café ☕ 𝄞", ` is 19 characters; 𝄞 is two UTF-16 units.
-        assert_eq!(p.character, 20);
+        // `{"C": "café ☕ 𝄞", ` is 18 characters (24 bytes); 𝄞 is two UTF-16 units.
+        assert_eq!(p.character, 19);
         assert_eq!(to_offset(text, &lines, p), x);
         assert_eq!(
             to_offset(
