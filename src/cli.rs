@@ -45,6 +45,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Run the language server (LSP over standard input and output) for editors.
+    Server,
+    /// Print the JSON Schema of a DistributionConfig (bare or in the AWS CLI's wrappers), for
+    /// editors' schema settings.
+    Schema,
 }
 
 #[derive(Args, Debug, Default)]

@@ -17,6 +17,7 @@ pub mod render;
 pub mod routes;
 pub mod rules;
 pub mod schema;
+pub mod server;
 pub mod settings;
 pub mod source;
 pub mod yaml;

@@ -29,6 +29,12 @@ fn main() -> ExitCode {
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule, format } => explain(&rule, format),
         Command::Routes { file, format } => routes(&file, format),
+        Command::Server => cloudfront_lint::server::run(),
+        Command::Schema => {
+            let text = cloudfront_lint::schema::editor_schema();
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            0
+        }
     };
     ExitCode::from(code)
 }

@@ -46,6 +46,61 @@ pub fn schema(form: Form) -> &'static Value {
     cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Null))
 }
 
+/// The API schema for editors (`cloudfront-lint schema`): a bare `DistributionConfig`, or one
+/// inside the AWS CLI's wrappers (`{"DistributionConfig": …}` with `ETag`/`Id`/`IfMatch`,
+/// `{"Distribution": {"DistributionConfig": …}}`, `{"DistributionConfigWithTags": …}`), as the
+/// linter reads them. The compiled-in schema stays the bare one: rules report against it.
+pub fn editor_schema() -> String {
+    let mut root: Value = serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null);
+    let Some(map) = root.as_object_mut() else {
+        return SCHEMA_TEXT.to_owned();
+    };
+    let Some(config) = map.remove("$ref") else {
+        return SCHEMA_TEXT.to_owned();
+    };
+    let config = serde_json::json!({"$ref": config});
+    let wrapped = |outer: &str, extra: Value| {
+        let mut properties = serde_json::json!({ outer: {} });
+        if let (Some(p), Some(extra)) = (properties.as_object_mut(), extra.as_object()) {
+            p.extend(extra.clone());
+        }
+        serde_json::json!({
+            "type": "object",
+            "required": [outer],
+            "properties": properties,
+            "additionalProperties": false,
+        })
+    };
+    let mut cli = wrapped(
+        "DistributionConfig",
+        serde_json::json!({"ETag": {"type": "string"}, "Id": {"type": "string"}, "IfMatch": {"type": "string"}}),
+    );
+    cli["properties"]["DistributionConfig"] = config.clone();
+    let mut distribution = wrapped(
+        "Distribution",
+        serde_json::json!({"ETag": {"type": "string"}}),
+    );
+    distribution["properties"]["Distribution"] = serde_json::json!({
+        "type": "object",
+        "required": ["DistributionConfig"],
+        "properties": {"DistributionConfig": config.clone()},
+    });
+    let mut tags = wrapped("DistributionConfigWithTags", serde_json::json!({}));
+    tags["properties"]["DistributionConfigWithTags"] = serde_json::json!({
+        "type": "object",
+        "required": ["DistributionConfig"],
+        "properties": {"DistributionConfig": config.clone(), "Tags": {"type": "object"}},
+        "additionalProperties": false,
+    });
+    map.insert(
+        "anyOf".into(),
+        serde_json::json!([config, cli, distribution, tags]),
+    );
+    let mut text = serde_json::to_string_pretty(&root).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// Whether a value is a structurally valid DistributionConfig in the API's form (the fast path;
 /// for benchmarks).
 pub fn is_valid(value: &Value) -> bool {

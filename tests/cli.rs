@@ -876,3 +876,33 @@ fn broken_files_that_name_a_distribution_are_reported_when_walked() {
     assert_eq!(codes(&v), ["CF001", "CF001"], "{v}");
     assert_eq!(v["summary"]["skipped"], 1);
 }
+
+#[test]
+fn schema_command_accepts_bare_and_wrapped_configs() {
+    let o = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(false)
+        .build(&schema)
+        .expect("the printed schema compiles");
+    let text =
+        std::fs::read_to_string("fixtures/CF602-default-root-object-leading-slash/pass-index.json")
+            .unwrap();
+    let config: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(validator.is_valid(&config));
+    let wrapped = serde_json::json!({"ETag": "E1", "DistributionConfig": config});
+    assert!(validator.is_valid(&wrapped));
+    let got = serde_json::json!({"ETag": "E1", "Distribution": {"Id": "E2", "DistributionConfig": config}});
+    assert!(validator.is_valid(&got));
+    let tagged = serde_json::json!({"DistributionConfigWithTags": {"DistributionConfig": config, "Tags": {"Items": []}}});
+    assert!(validator.is_valid(&tagged));
+    // Still a schema: an unknown member is rejected, bare or wrapped.
+    let mut broken = config.clone();
+    broken["Nope"] = 1.into();
+    assert!(!validator.is_valid(&broken));
+    assert!(!validator.is_valid(&serde_json::json!({"DistributionConfig": broken})));
+}
