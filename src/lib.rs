@@ -434,6 +434,7 @@ fn check_template_distribution(
             prefix: target.prefix.clone(),
             filled: Vec::new(),
             notes: Vec::new(),
+            tags: target.tags.clone(),
             ..*target
         };
         let mut found = Vec::new();
@@ -742,6 +743,10 @@ fn check_terraform_distribution(
         rewrites: translation.rewrites,
         filled: translation.filled,
         notes: translation.notes,
+        tags: resource.body.get("tags").map(|value| form::Tags {
+            value,
+            at: resource.prefix.key("tags"),
+        }),
     };
     let from = out.len();
     check_target(&target, spans, settings, out);

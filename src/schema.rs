@@ -681,6 +681,7 @@ mod tests {
             rewrites: Vec::new(),
             filled: Vec::new(),
             notes: Vec::new(),
+            tags: None,
         };
         for (written, api) in [
             ("/Origins/0/Id", "/Origins/Items/0/Id"),

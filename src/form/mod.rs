@@ -42,6 +42,16 @@ pub struct Target<'v> {
     pub filled: Vec<Pointer>,
     /// What a value rests on, said in every finding about it: (pointer into the config, note).
     pub notes: Vec<(Pointer, String)>,
+    /// The distribution's tags, where the input carries them (outside the DistributionConfig:
+    /// DistributionConfigWithTags, a template resource's `Tags`, Terraform's `tags`).
+    pub tags: Option<Tags<'v>>,
+}
+
+/// A distribution's tags as written, and their pointer into the file.
+#[derive(Clone)]
+pub struct Tags<'v> {
+    pub value: &'v Value,
+    pub at: Pointer,
 }
 
 /// Members CloudFormation spells differently from the API: (API, CloudFormation).
@@ -266,6 +276,13 @@ pub fn detect(root: &Value) -> Detected<'_> {
                 at: prefix,
             };
         }
+        let tags = (path[0] == "DistributionConfigWithTags")
+            .then(|| root.get(path[0])?.get("Tags"))
+            .flatten()
+            .map(|value| Tags {
+                value,
+                at: Pointer::root().key(path[0]).key("Tags"),
+            });
         return Detected::Configs(vec![Target {
             value,
             prefix,
@@ -275,6 +292,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
             rewrites: Vec::new(),
             filled: Vec::new(),
             notes: Vec::new(),
+            tags,
         }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
@@ -287,6 +305,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
             rewrites: Vec::new(),
             filled: Vec::new(),
             notes: Vec::new(),
+            tags: None,
         }]);
     }
     if let Some(resources) = cloudformation_resources(map) {
@@ -307,6 +326,10 @@ pub fn detect(root: &Value) -> Detected<'_> {
                     .key(name)
                     .key("Properties")
                     .key("DistributionConfig");
+                let tags = r.get("Properties")?.get("Tags").map(|value| Tags {
+                    value,
+                    at: prefix.parent().key("Tags"),
+                });
                 Some(Target {
                     value: config,
                     prefix,
@@ -316,6 +339,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
                     rewrites: Vec::new(),
                     filled: Vec::new(),
                     notes: Vec::new(),
+                    tags,
                 })
             })
             .collect();

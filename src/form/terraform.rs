@@ -1573,6 +1573,7 @@ mod tests {
             rewrites: t.rewrites.clone(),
             filled: Vec::new(),
             notes: Vec::new(),
+            tags: None,
         };
         let file = |p: Pointer| target.to_file(&p).to_string();
         let base = "/resource/aws_cloudfront_distribution/cdn";

@@ -99,6 +99,7 @@ mod cf711_no_default_root_object;
 mod cf712_tls_policy_before_2021;
 mod cf713_dedicated_ip_certificate;
 mod cf714_trusted_signers;
+mod cf715_no_tags;
 mod cf716_no_origin_failover;
 mod cf717_no_geo_restriction;
 mod cf718_no_response_headers_policy;
@@ -309,6 +310,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf712_tls_policy_before_2021::TlsPolicyBefore2021,
     &cf713_dedicated_ip_certificate::DedicatedIpCertificate,
     &cf714_trusted_signers::TrustedSigners,
+    &cf715_no_tags::NoTags,
     &cf716_no_origin_failover::NoOriginFailover,
     &cf717_no_geo_restriction::NoGeoRestriction,
     &cf718_no_response_headers_policy::NoResponseHeadersPolicy,
@@ -423,6 +425,23 @@ impl<'a> Context<'a> {
     /// log bucket defined beside it). `None` for the API's form.
     pub fn template(&self) -> Option<&'a Value> {
         self.target.template
+    }
+
+    /// The distribution's tags, where the input carries them (they are not in the config).
+    pub fn tags(&self) -> Option<&crate::form::Tags<'a>> {
+        self.target.tags.as_ref()
+    }
+
+    /// Starts a finding about something outside the config, by pointer into the file.
+    pub fn report_in_file(
+        &self,
+        rule: &'static RuleMeta,
+        at: &Pointer,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
+        let mut report = self.report(rule, &Pointer::root(), message);
+        report.finding.location = locate_in_file(self.spans, at.clone(), Anchor::Head);
+        report
     }
 
     /// The raw value at a pointer into the config.
