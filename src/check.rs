@@ -1,8 +1,9 @@
 //! The `check` command: find the files, lint them on every core, keep the order deterministic.
 
+use crate::config::FileSettings;
 use crate::render::{text, FileResult, Summary};
 use crate::rules;
-use crate::{lint, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
+use crate::{lint, Finding, Origin, Outcome, Severity, Source, MAX_FILE_BYTES};
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -97,8 +98,37 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> (Vec<InputPath>, Vec<(Str
     (inputs, errors)
 }
 
+/// One input and the settings it is linted with (its configuration file, then the command line).
+pub struct Job {
+    pub input: InputPath,
+    pub settings: FileSettings,
+    /// `--baseline`: this file's recorded findings, (code, pointer) → how many; not reported.
+    pub baseline: Option<std::collections::HashMap<(String, String), usize>>,
+}
+
+/// What to do with the fixes findings carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FixOptions {
+    /// `--fix`: write the fixed file.
+    pub write: bool,
+    /// `--diff`: print what `--fix` would change.
+    pub diff: bool,
+    /// `--unsafe-fixes`: apply the fixes that may change what the config does, too.
+    pub unsafe_fixes: bool,
+}
+
 /// One file's outcome, ready for output.
 pub struct Checked {
+    /// Findings left out because the baseline records them.
+    pub baselined: usize,
+    /// Baseline entries for this file that no finding matched any more.
+    pub disappeared: usize,
+    /// How many fixes were applied (or would be, with `--diff`).
+    pub fixed: usize,
+    /// `--diff`: the unified diff of the fixes.
+    pub diff: String,
+    /// Findings at or above this fail the run (the file's `fail-on`).
+    pub fail_on: Option<Severity>,
     pub result: Option<FileResult>,
     /// Text output for this file (only when asked for).
     pub text: String,
@@ -107,14 +137,10 @@ pub struct Checked {
 }
 
 /// Lints every input, on as many threads as there are cores, in input order.
-pub fn check_all(
-    inputs: &[InputPath],
-    settings: &Settings,
-    text_output: Option<bool>,
-) -> Vec<Checked> {
+pub fn check_all(inputs: &[Job], text_output: Option<bool>, fixes: FixOptions) -> Vec<Checked> {
     // One file (what a pre-commit hook passes) is linted on this thread: no spawn to pay for.
     if inputs.len() == 1 {
-        return vec![check_one(&inputs[0], settings, text_output)];
+        return vec![check_one(&inputs[0], text_output, fixes)];
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -129,7 +155,7 @@ pub fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
-                    mine.push((i, check_one(input, settings, text_output)));
+                    mine.push((i, check_one(input, text_output, fixes)));
                 }
                 results
                     .lock()
@@ -143,7 +169,9 @@ pub fn check_all(
     results.into_iter().map(|(_, c)| c).collect()
 }
 
-fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) -> Checked {
+fn check_one(job: &Job, text_output: Option<bool>, fixes: FixOptions) -> Checked {
+    let (input, settings) = (&job.input, &job.settings);
+    let fail_on = settings.fail_on;
     let origin = match input {
         InputPath::Stdin { .. } => Origin::Named,
         InputPath::File { origin, .. } => *origin,
@@ -158,16 +186,51 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
                 None => String::new(),
             };
             return Checked {
+                baselined: 0,
+                disappeared: 0,
+                fixed: 0,
+                diff: String::new(),
+                fail_on,
                 result: Some(FileResult::new(&source, vec![finding])),
                 text,
                 unreadable: true,
             };
         }
     };
-    let source = Source::new(input.display(), bytes);
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint(&source, settings, origin)
-    }));
+    let mut source = Source::new(input.display(), bytes);
+    let lint_once = |source: &Source| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lint(source, &settings.settings, origin)
+        }))
+    };
+    let mut outcome = lint_once(&source);
+    let (mut fixed, mut diff, mut write_error) = (0, String::new(), None);
+    let fixable = matches!(input, InputPath::File { .. }) && source.invalid_utf8_at.is_none();
+    if (fixes.write || fixes.diff) && fixable {
+        let original = source.text.clone();
+        // A fix can uncover another (or two fixes overlapped): apply until nothing changes.
+        for _ in 0..8 {
+            let Ok(Outcome::Linted(findings)) = &outcome else {
+                break;
+            };
+            let Some((text, n)) = crate::fix::apply(&source.text, findings, fixes.unsafe_fixes)
+            else {
+                break;
+            };
+            fixed += n;
+            source = Source::new(input.display(), text.into_bytes());
+            outcome = lint_once(&source);
+        }
+        if fixed > 0 {
+            if fixes.diff {
+                diff = crate::fix::diff(&source.path, &original, &source.text);
+            } else if let InputPath::File { path, .. } = input {
+                if let Err(e) = crate::fix::write_atomic(path, &source.text) {
+                    write_error = Some(format!("cannot write the fixed file: {e}"));
+                }
+            }
+        }
+    }
     let Ok(outcome) = outcome else {
         // A bug, already printed by the panic hook: say which file, and fail the run with 2.
         eprintln!(
@@ -175,24 +238,59 @@ fn check_one(input: &InputPath, settings: &Settings, text_output: Option<bool>) 
             source.path
         );
         return Checked {
+            baselined: 0,
+            disappeared: 0,
+            fixed,
+            diff,
+            fail_on,
             result: None,
             text: String::new(),
             unreadable: true,
         };
     };
     match outcome {
-        Outcome::Linted(findings) => {
+        Outcome::Linted(mut findings) => {
+            settings.adjust(&mut findings);
+            let (mut baselined, mut disappeared) = (0, 0);
+            if let Some(recorded) = &job.baseline {
+                let mut left = recorded.clone();
+                findings.retain(|f| {
+                    let key = (f.code.to_owned(), f.location.pointer.as_str().to_owned());
+                    match left.get_mut(&key) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            baselined += 1;
+                            false
+                        }
+                        _ => true,
+                    }
+                });
+                disappeared = left.values().sum();
+            }
+            if let Some(message) = &write_error {
+                eprintln!("{}: {message}", source.path);
+            }
             let result = FileResult::new(&source, findings);
             let text = text_output.map_or_else(String::new, |color| {
                 text::render_file(&result, &source.text, color)
             });
             Checked {
+                baselined,
+                disappeared,
+                fixed,
+                diff,
+                fail_on,
                 result: Some(result),
                 text,
-                unreadable: false,
+                unreadable: write_error.is_some(),
             }
         }
         Outcome::Skipped { .. } => Checked {
+            baselined: 0,
+            disappeared: job.baseline.as_ref().map_or(0, |b| b.values().sum()),
+            fixed,
+            diff,
+            fail_on,
             result: None,
             text: String::new(),
             unreadable: false,
@@ -261,6 +359,7 @@ pub fn summarize(checked: &[Checked]) -> Summary {
             Some(r) => summary.add(&r.findings),
             None => summary.skipped += 1,
         }
+        summary.fixed += c.fixed;
     }
     summary
 }

@@ -51,6 +51,13 @@ pub struct Summary {
     pub infos: usize,
     /// Files met while walking directories that are not distribution configs.
     pub skipped: usize,
+    /// Fixes applied by `--fix` (present only then).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
