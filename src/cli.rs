@@ -110,6 +110,10 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitLab Code Quality JSON (stable fingerprints).
+    Gitlab,
+    /// JUnit XML: one failed test case per finding.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -19,16 +19,19 @@ use toml::Spanned;
 /// The names looked for in each folder, in this order.
 pub const NAMES: [&str; 2] = [".cloudfront-lint.toml", "cloudfront-lint.toml"];
 
+type List = Spanned<Vec<Spanned<String>>>;
+type Table<V> = Spanned<BTreeMap<Spanned<String>, V>>;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Raw {
-    select: Option<Spanned<Vec<Spanned<String>>>>,
-    extend_select: Option<Spanned<Vec<Spanned<String>>>>,
-    ignore: Option<Spanned<Vec<Spanned<String>>>>,
-    severity: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+    select: Option<List>,
+    extend_select: Option<List>,
+    ignore: Option<List>,
+    severity: Option<Table<Spanned<String>>>,
     fail_on: Option<Spanned<String>>,
-    exclude: Option<Spanned<Vec<Spanned<String>>>>,
-    per_file_ignores: Option<Spanned<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>>,
+    exclude: Option<List>,
+    per_file_ignores: Option<Table<Vec<Spanned<String>>>>,
 }
 
 /// A setting and the line of the file it was set on (`None`: the default).
@@ -223,12 +226,14 @@ impl Config {
                 "warning" => FailOn::Warning,
                 "info" => FailOn::Info,
                 "never" => FailOn::Never,
-                other => return Err(error(
-                    value.span(),
-                    format!(
+                other => {
+                    return Err(error(
+                        value.span(),
+                        format!(
                         "unknown fail-on `{other}`: expected `error`, `warning`, `info` or `never`"
                     ),
-                )),
+                    ))
+                }
             };
             config.fail_on = Set {
                 value: Some(fail_on),

@@ -7,7 +7,7 @@ use cloudfront_lint::baseline::{self, Baseline};
 use cloudfront_lint::check::{check_all, collect, summarize, FixOptions, InputPath, Job};
 use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat};
 use cloudfront_lint::config::{ConfigError, Overrides, Resolver};
-use cloudfront_lint::render::{github, json, sarif, text, FileResult};
+use cloudfront_lint::render::{github, gitlab, json, junit, sarif, text, FileResult};
 use cloudfront_lint::rules::{self, REGISTRY};
 use cloudfront_lint::Origin;
 use std::io::{IsTerminal, Write};
@@ -160,6 +160,8 @@ fn run_check(args: CheckArgs) -> u8 {
         Format::Json => out = json::render(&results, &summary),
         Format::Github => out = github::render(&results),
         Format::Sarif => out = sarif::render(&results),
+        Format::Gitlab => out = gitlab::render(&results),
+        Format::Junit => out = junit::render(&results),
     }
     if let Some(path) = &args.write_baseline {
         if let Err(e) = std::fs::write(path, baseline::render(&results)) {

@@ -1099,3 +1099,47 @@ fn baseline_reports_only_new_findings_and_counts_disappeared_ones() {
         "{out}"
     );
 }
+
+#[test]
+fn github_annotations_carry_the_help() {
+    let out = stdout(&run(&["check", "--format", "github", NO_SECURITY, FAIL]));
+    assert!(out.contains("%0Ahelp: set Quantity to 4"), "{out}");
+}
+
+#[test]
+fn gitlab_code_quality_with_fingerprints_that_survive_moved_lines() {
+    let dir = scratch("gitlab");
+    let file = dir.join("dist.json");
+    std::fs::copy(FAIL, &file).unwrap();
+    let f = file.to_str().unwrap();
+    let report = |o: &Output| -> serde_json::Value { serde_json::from_slice(&o.stdout).unwrap() };
+    let first = report(&run(&["check", "--format", "gitlab", NO_SECURITY, f]));
+    let issue = &first[0];
+    assert_eq!(issue["check_name"], "CF101");
+    assert_eq!(issue["severity"], "major");
+    assert_eq!(issue["location"]["path"], f);
+    assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() > 1);
+    assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 32);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\n\n{text}")).unwrap();
+    let moved = report(&run(&["check", "--format", "gitlab", NO_SECURITY, f]));
+    assert_eq!(moved[0]["fingerprint"], issue["fingerprint"]);
+    assert_ne!(moved[0]["location"]["lines"], issue["location"]["lines"]);
+}
+
+#[test]
+fn junit_has_a_failed_case_per_finding_and_a_passing_one_per_clean_file() {
+    let o = run(&["check", "--format", "junit", NO_SECURITY, FAIL, PASS]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.starts_with("<?xml"), "{out}");
+    assert!(out.contains("tests=\"2\" failures=\"1\""), "{out}");
+    assert!(
+        out.contains("<failure type=\"error\" message=\"`StatusCodes` has Quantity 3 but 4 items"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("classname=\"{PASS}\" name=\"no findings\"")),
+        "{out}"
+    );
+}

@@ -1,7 +1,9 @@
 //! Outputs: thin renderers over the same findings.
 
 pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 pub mod text;
 
