@@ -1,9 +1,10 @@
 //! The `check` command: find the files, lint them on every core, keep the order deterministic.
 
+use crate::config::FileSettings;
 use crate::form::terraform::Scope;
 use crate::render::{text, FileResult, Summary};
 use crate::rules;
-use crate::{lint_in_module, Finding, Origin, Outcome, Settings, Source, MAX_FILE_BYTES};
+use crate::{lint_in_module, Finding, Origin, Outcome, Severity, Source, MAX_FILE_BYTES};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -158,8 +159,37 @@ fn read_module(folder: &Path) -> Scope {
     module
 }
 
+/// One input and the settings it is linted with (its configuration file, then the command line).
+pub struct Job {
+    pub input: InputPath,
+    pub settings: FileSettings,
+    /// `--baseline`: this file's recorded findings, (code, pointer) → how many; not reported.
+    pub baseline: Option<std::collections::HashMap<(String, String), usize>>,
+}
+
+/// What to do with the fixes findings carry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FixOptions {
+    /// `--fix`: write the fixed file.
+    pub write: bool,
+    /// `--diff`: print what `--fix` would change.
+    pub diff: bool,
+    /// `--unsafe-fixes`: apply the fixes that may change what the config does, too.
+    pub unsafe_fixes: bool,
+}
+
 /// One file's outcome, ready for output.
 pub struct Checked {
+    /// Findings left out because the baseline records them.
+    pub baselined: usize,
+    /// Baseline entries for this file that no finding matched any more.
+    pub disappeared: usize,
+    /// How many fixes were applied (or would be, with `--diff`).
+    pub fixed: usize,
+    /// `--diff`: the unified diff of the fixes.
+    pub diff: String,
+    /// Findings at or above this fail the run (the file's `fail-on`).
+    pub fail_on: Option<Severity>,
     pub result: Option<FileResult>,
     /// Text output for this file (only when asked for).
     pub text: String,
@@ -168,17 +198,13 @@ pub struct Checked {
 }
 
 /// Lints every input, on as many threads as there are cores, in input order.
-pub fn check_all(
-    inputs: &[InputPath],
-    settings: &Settings,
-    text_output: Option<bool>,
-) -> Vec<Checked> {
+pub fn check_all(inputs: &[Job], text_output: Option<bool>, fixes: FixOptions) -> Vec<Checked> {
     // One file (what a pre-commit hook passes) is linted on this thread: no spawn to pay for.
     if inputs.len() == 1 {
         return vec![check_one(
             &inputs[0],
-            settings,
             text_output,
+            fixes,
             &Modules::default(),
         )];
     }
@@ -196,7 +222,7 @@ pub fn check_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
-                    mine.push((i, check_one(input, settings, text_output, &modules)));
+                    mine.push((i, check_one(input, text_output, fixes, &modules)));
                 }
                 results
                     .lock()
@@ -211,11 +237,13 @@ pub fn check_all(
 }
 
 fn check_one(
-    input: &InputPath,
-    settings: &Settings,
+    job: &Job,
     text_output: Option<bool>,
+    fixes: FixOptions,
     modules: &Modules,
 ) -> Checked {
+    let (input, settings) = (&job.input, &job.settings);
+    let fail_on = settings.fail_on;
     let origin = match input {
         InputPath::Stdin { .. } => Origin::Named,
         InputPath::File { origin, .. } => *origin,
@@ -230,20 +258,55 @@ fn check_one(
                 None => String::new(),
             };
             return Checked {
+                baselined: 0,
+                disappeared: 0,
+                fixed: 0,
+                diff: String::new(),
+                fail_on,
                 result: Some(FileResult::new(&source, vec![finding])),
                 text,
                 unreadable: true,
             };
         }
     };
-    let source = Source::new(input.display(), bytes);
+    let mut source = Source::new(input.display(), bytes);
     let module = match input {
         InputPath::File { path, .. } => modules.of(path, &source.text),
         InputPath::Stdin { .. } => None,
     };
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_in_module(&source, settings, origin, module.as_deref())
-    }));
+    let lint_once = |source: &Source| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lint_in_module(source, &settings.settings, origin, module.as_deref())
+        }))
+    };
+    let mut outcome = lint_once(&source);
+    let (mut fixed, mut diff, mut write_error) = (0, String::new(), None);
+    let fixable = matches!(input, InputPath::File { .. }) && source.invalid_utf8_at.is_none();
+    if (fixes.write || fixes.diff) && fixable {
+        let original = source.text.clone();
+        // A fix can uncover another (or two fixes overlapped): apply until nothing changes.
+        for _ in 0..8 {
+            let Ok(Outcome::Linted(findings)) = &outcome else {
+                break;
+            };
+            let Some((text, n)) = crate::fix::apply(&source.text, findings, fixes.unsafe_fixes)
+            else {
+                break;
+            };
+            fixed += n;
+            source = Source::new(input.display(), text.into_bytes());
+            outcome = lint_once(&source);
+        }
+        if fixed > 0 {
+            if fixes.diff {
+                diff = crate::fix::diff(&source.path, &original, &source.text);
+            } else if let InputPath::File { path, .. } = input {
+                if let Err(e) = crate::fix::write_atomic(path, &source.text) {
+                    write_error = Some(format!("cannot write the fixed file: {e}"));
+                }
+            }
+        }
+    }
     let Ok(outcome) = outcome else {
         // A bug, already printed by the panic hook: say which file, and fail the run with 2.
         eprintln!(
@@ -251,24 +314,59 @@ fn check_one(
             source.path
         );
         return Checked {
+            baselined: 0,
+            disappeared: 0,
+            fixed,
+            diff,
+            fail_on,
             result: None,
             text: String::new(),
             unreadable: true,
         };
     };
     match outcome {
-        Outcome::Linted(findings) => {
+        Outcome::Linted(mut findings) => {
+            settings.adjust(&mut findings);
+            let (mut baselined, mut disappeared) = (0, 0);
+            if let Some(recorded) = &job.baseline {
+                let mut left = recorded.clone();
+                findings.retain(|f| {
+                    let key = (f.code.to_owned(), f.location.pointer.as_str().to_owned());
+                    match left.get_mut(&key) {
+                        Some(n) if *n > 0 => {
+                            *n -= 1;
+                            baselined += 1;
+                            false
+                        }
+                        _ => true,
+                    }
+                });
+                disappeared = left.values().sum();
+            }
+            if let Some(message) = &write_error {
+                eprintln!("{}: {message}", source.path);
+            }
             let result = FileResult::new(&source, findings);
             let text = text_output.map_or_else(String::new, |color| {
                 text::render_file(&result, &source.text, color)
             });
             Checked {
+                baselined,
+                disappeared,
+                fixed,
+                diff,
+                fail_on,
                 result: Some(result),
                 text,
-                unreadable: false,
+                unreadable: write_error.is_some(),
             }
         }
         Outcome::Skipped { .. } => Checked {
+            baselined: 0,
+            disappeared: job.baseline.as_ref().map_or(0, |b| b.values().sum()),
+            fixed,
+            diff,
+            fail_on,
             result: None,
             text: String::new(),
             unreadable: false,
@@ -337,6 +435,7 @@ pub fn summarize(checked: &[Checked]) -> Summary {
             Some(r) => summary.add(&r.findings),
             None => summary.skipped += 1,
         }
+        summary.fixed += c.fixed;
     }
     summary
 }

@@ -38,6 +38,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RoutesFormat::Text)]
         format: RoutesFormat,
     },
+    /// Print the settings in effect for a file or folder (default: the current directory), and
+    /// where each came from.
+    Config {
+        path: Option<PathBuf>,
+        /// Use this configuration file instead of looking for one.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Print a rule's documentation, by code (CF204), name (failover-on-client-error), or a control
     /// id it implements (CloudFront.9, CKV_AWS_34).
     Explain {
@@ -59,9 +67,34 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text, env = "CLOUDFRONT_LINT_FORMAT")]
     pub format: Format,
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a finding is at or above this severity [default: warning, or `fail-on` in
+    /// the configuration file].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Use this configuration file for every input instead of looking for `cloudfront-lint.toml`
+    /// or `.cloudfront-lint.toml` above each one.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Treat files named on the command line as if met while walking a folder: `exclude` applies
+    /// to them, and one that is not a distribution config is skipped quietly (what a pre-commit
+    /// hook wants).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Apply the safe fixes findings carry, in place (each file replaced atomically).
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: apply the unsafe fixes too (they may change what the config does).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is any.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Report only findings not recorded in this baseline (written by `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in FILE, to adopt the linter on an old repository.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -92,6 +125,10 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
+    /// GitLab Code Quality JSON (stable fingerprints).
+    Gitlab,
+    /// JUnit XML: one failed test case per finding.
+    Junit,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

@@ -4,11 +4,14 @@
 //! bytes → [`Source`] → [`document::parse`] (JSON or YAML) → [`form::detect`] (API or CloudFormation)
 //! → typed [`model`] → [`rules`] → [`Finding`]s → [`render`]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod facts;
 pub mod finding;
+pub mod fix;
 pub mod form;
 pub mod hcl;
 pub mod json;

@@ -2,12 +2,18 @@
 //! 0: nothing at or above --fail-on; 1: findings at or above it; 2: the tool could not do what was asked.
 
 use clap::Parser;
-use cloudfront_lint::check::{check_all, collect, summarize};
+use clap::ValueEnum;
+use cloudfront_lint::baseline::{self, Baseline};
+use cloudfront_lint::check::{check_all, collect, summarize, FixOptions, InputPath, Job};
 use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat, RoutesFormat};
-use cloudfront_lint::render::{github, json, routes as render_routes, sarif, text, FileResult};
+use cloudfront_lint::config::{ConfigError, Overrides, Resolver};
+use cloudfront_lint::render::{
+    github, gitlab, json, junit, routes as render_routes, sarif, text, FileResult,
+};
 use cloudfront_lint::rules::{self, REGISTRY};
-use cloudfront_lint::Settings;
+use cloudfront_lint::Origin;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 // JSON values are many small allocations; mimalloc frees and reuses them far faster than the
@@ -27,6 +33,7 @@ fn main() -> ExitCode {
     let code = match cli.command.unwrap_or(Command::Check(cli.check)) {
         Command::Check(args) => run_check(args),
         Command::Rules { format } => list_rules(format),
+        Command::Config { path, config } => show_config(path, config),
         Command::Explain { rule, format } => explain(&rule, format),
         Command::Routes { file, format } => routes(&file, format),
         Command::Server => cloudfront_lint::server::run(),
@@ -40,11 +47,6 @@ fn main() -> ExitCode {
 }
 
 fn run_check(args: CheckArgs) -> u8 {
-    let settings = Settings {
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
-    };
     for selector in args
         .select
         .iter()
@@ -62,6 +64,16 @@ fn run_check(args: CheckArgs) -> u8 {
             return 2;
         }
     }
+    let overrides = Overrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: args.fail_on,
+    };
+    let mut resolver = match Resolver::new(args.config.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return config_error(e),
+    };
     let paths = if args.paths.is_empty() {
         vec![".".into()]
     } else {
@@ -71,14 +83,80 @@ fn run_check(args: CheckArgs) -> u8 {
     for (path, error) in &walk_errors {
         fatal(miette::miette!("while walking `{path}`: {error}"));
     }
+    let mut baseline = match &args.baseline {
+        Some(path) => match Baseline::load(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                fatal(miette::miette!(
+                    "cannot read the baseline `{}`: {e}",
+                    path.display()
+                ));
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut jobs = Vec::with_capacity(inputs.len());
+    let mut excluded = 0;
+    for input in inputs {
+        let (config, path) = match &input {
+            InputPath::Stdin { name } => (resolver.for_path(Path::new(".")), PathBuf::from(name)),
+            InputPath::File { path, .. } => (resolver.for_path(path), path.clone()),
+        };
+        let config = match config {
+            Ok(c) => c,
+            Err(e) => return config_error(e),
+        };
+        let input = match input {
+            InputPath::File { path, origin } => {
+                let walked = origin == Origin::Walked || args.force_exclude;
+                if walked && config.excludes(&path) {
+                    excluded += 1;
+                    continue;
+                }
+                let origin = if args.force_exclude {
+                    Origin::Walked
+                } else {
+                    origin
+                };
+                InputPath::File { path, origin }
+            }
+            stdin => stdin,
+        };
+        jobs.push(Job {
+            settings: config.for_file(Some(&path), &overrides),
+            baseline: baseline.as_mut().map(|b| b.take(&input.display())),
+            input,
+        });
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let text_output = (args.format == Format::Text).then_some(color);
-    let checked = check_all(&inputs, &settings, text_output);
-    let summary = summarize(&checked);
+    let fixes = FixOptions {
+        write: args.fix,
+        diff: args.diff,
+        unsafe_fixes: args.unsafe_fixes,
+    };
+    let checked = check_all(&jobs, text_output, fixes);
+    if args.diff {
+        let mut out = String::new();
+        let mut fixed = 0;
+        for c in &checked {
+            out.push_str(&c.diff);
+            fixed += c.fixed;
+        }
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        eprintln!(
+            "Would fix {fixed} finding{}.",
+            if fixed == 1 { "" } else { "s" }
+        );
+        return u8::from(fixed > 0);
+    }
+    let mut summary = summarize(&checked);
+    summary.skipped += excluded;
     let results: Vec<&FileResult> = checked.iter().filter_map(|c| c.result.as_ref()).collect();
     let mut out = String::new();
     match args.format {
@@ -91,18 +169,60 @@ fn run_check(args: CheckArgs) -> u8 {
         Format::Json => out = json::render(&results, &summary),
         Format::Github => out = github::render(&results),
         Format::Sarif => out = sarif::render(&results),
+        Format::Gitlab => out = gitlab::render(&results),
+        Format::Junit => out = junit::render(&results),
+    }
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = std::fs::write(path, baseline::render(&results)) {
+            fatal(miette::miette!(
+                "cannot write the baseline `{}`: {e}",
+                path.display()
+            ));
+            return 2;
+        }
+        eprintln!(
+            "Wrote {} finding{} to the baseline {}.",
+            summary.errors + summary.warnings + summary.infos,
+            if summary.errors + summary.warnings + summary.infos == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        );
+    }
+    // Recording a baseline is not a failed check.
+    let adopting = args.write_baseline.is_some();
+    if args.baseline.is_some() {
+        let baselined: usize = checked.iter().map(|c| c.baselined).sum();
+        let disappeared: usize = checked.iter().map(|c| c.disappeared).sum();
+        let mut note = format!("{baselined} finding(s) left out: in the baseline.");
+        if disappeared > 0 {
+            note.push_str(&format!(
+                " {disappeared} baseline finding(s) no longer found: prune with --write-baseline."
+            ));
+        }
+        if args.format == Format::Text {
+            out.push_str(&note);
+            out.push('\n');
+        } else {
+            eprintln!("{note}");
+        }
     }
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if checked.iter().any(|c| c.unreadable) || !walk_errors.is_empty() {
         return 2;
     }
-    let failing = args.fail_on.threshold().is_some_and(|threshold| {
-        results
-            .iter()
-            .flat_map(|r| &r.findings)
-            .any(|f| f.severity >= threshold)
-    });
+    let failing = !adopting
+        && checked.iter().any(|c| {
+            c.fail_on.is_some_and(|threshold| {
+                c.result
+                    .iter()
+                    .flat_map(|r| &r.findings)
+                    .any(|f| f.severity >= threshold)
+            })
+        });
     u8::from(failing)
 }
 
@@ -143,6 +263,109 @@ fn routes(file: &std::path::Path, format: RoutesFormat) -> u8 {
         RoutesFormat::Json => render_routes::json(&table),
         RoutesFormat::Mermaid => render_routes::mermaid(&table),
     };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    0
+}
+
+fn config_error(e: ConfigError) -> u8 {
+    fatal(miette::miette!(
+        help = "README.md, \"Configuration file\", lists the keys and their values",
+        "{e}"
+    ));
+    2
+}
+
+/// `cloudfront-lint config [PATH]`: the settings in effect and where each came from.
+fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
+    let path = path.unwrap_or_else(|| ".".into());
+    let config = match Resolver::new(explicit.as_deref()).and_then(|mut r| r.for_path(&path)) {
+        Ok(c) => c,
+        Err(e) => return config_error(e),
+    };
+    let file = config.path.as_ref().map(|p| p.display().to_string());
+    let from = |line: Option<usize>| match (line, &file) {
+        (Some(line), Some(file)) => format!("{file}:{line}"),
+        _ => "default".to_owned(),
+    };
+    let list = |v: &[String]| {
+        format!(
+            "[{}]",
+            v.iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let mut out = format!(
+        "# settings for {}\n# configuration file: {}\n",
+        path.display(),
+        file.as_deref().unwrap_or("none found (defaults)")
+    );
+    let mut line = |key: &str, value: String, at: Option<usize>| {
+        out.push_str(&format!("{key} = {value}  # {}\n", from(at)));
+    };
+    line(
+        "select",
+        match &config.select.value {
+            Some(v) => list(v),
+            None => "[] (the rules on by default)".to_owned(),
+        },
+        config.select.line,
+    );
+    line(
+        "extend-select",
+        list(&config.extend_select.value),
+        config.extend_select.line,
+    );
+    line("ignore", list(&config.ignore.value), config.ignore.line);
+    line(
+        "fail-on",
+        format!(
+            "{:?}",
+            config
+                .fail_on
+                .value
+                .unwrap_or_default()
+                .to_possible_value()
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default()
+        ),
+        config.fail_on.line,
+    );
+    line(
+        "exclude",
+        list(
+            &config
+                .exclude
+                .value
+                .iter()
+                .map(|(g, _)| g.clone())
+                .collect::<Vec<_>>(),
+        ),
+        config.exclude.line,
+    );
+    let severities = config
+        .severity
+        .value
+        .iter()
+        .map(|(s, v)| format!("{s:?} = {:?}", v.as_str()))
+        .collect::<Vec<_>>();
+    line(
+        "severity",
+        format!("{{ {} }}", severities.join(", ")),
+        config.severity.line,
+    );
+    let per_file = config
+        .per_file_ignores
+        .value
+        .iter()
+        .map(|(g, _, codes)| format!("{g:?} = {}", list(codes)))
+        .collect::<Vec<_>>();
+    line(
+        "per-file-ignores",
+        format!("{{ {} }}", per_file.join(", ")),
+        config.per_file_ignores.line,
+    );
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     0
 }

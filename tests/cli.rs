@@ -906,3 +906,327 @@ fn schema_command_accepts_bare_and_wrapped_configs() {
     assert!(!validator.is_valid(&broken));
     assert!(!validator.is_valid(&serde_json::json!({"DistributionConfig": broken})));
 }
+
+/// A folder with a configuration file and a copy of the CF204 (warning) fixture below it.
+fn configured(name: &str, toml: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("cloudfront-lint.toml"), toml).unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy(WARN, dir.join("sub/dist.json")).unwrap();
+    dir
+}
+
+#[test]
+fn config_file_is_found_walking_up_from_the_file() {
+    let dir = configured(
+        "config-walk",
+        "ignore = [\"CF7\", \"CF204\", \"CF223\"]\n",
+    );
+    let file = dir.join("sub/dist.json");
+    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(codes(&json(&o)).is_empty(), "{}", stdout(&o));
+    // Without the file the same config warns.
+    std::fs::remove_file(dir.join("cloudfront-lint.toml")).unwrap();
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        NO_SECURITY,
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(codes(&json(&o)).contains(&"CF204".to_owned()));
+}
+
+#[test]
+fn config_severity_and_fail_on_and_per_file_ignores() {
+    let dir = configured(
+        "config-severity",
+        "ignore = [\"CF7\"]\nfail-on = \"error\"\n[severity]\nCF204 = \"info\"\n",
+    );
+    let file = dir.join("sub/dist.json");
+    let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let v = json(&o);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "CF204")
+        .unwrap();
+    assert_eq!(f["severity"], "info");
+    // The command line wins over the file.
+    let o = run(&["check", "--fail-on", "info", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+
+    let dir = configured(
+        "config-per-file",
+        "ignore = [\"CF7\"]\n[per-file-ignores]\n\"sub/*.json\" = [\"failover-on-client-error\"]\n",
+    );
+    let o = run(&["check", "--format", "json", dir.to_str().unwrap()]);
+    assert!(
+        !codes(&json(&o)).contains(&"CF204".to_owned()),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn config_exclude_applies_to_walks_and_to_named_files_with_force_exclude() {
+    let dir = configured("config-exclude", "exclude = [\"sub/**\"]\n");
+    let o = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Nothing linted"), "{}", stdout(&o));
+    let file = dir.join("sub/dist.json");
+    let file = file.to_str().unwrap();
+    assert_eq!(code(&run(&["check", file])), 1, "a named file is linted");
+    let o = run(&["check", "--force-exclude", file]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn config_errors_name_line_and_column() {
+    for (toml, line_col, what) in [
+        ("select = [\"CF1\"]\nslect = [\"CF2\"]\n", ":2:1:", "slect"),
+        ("ignore = [\"CF1\", \"XX9\"]\n", ":1:18:", "XX9"),
+        ("[severity]\nCF204 = \"loud\"\n", ":2:9:", "loud"),
+        ("fail-on = \"sometimes\"\n", ":1:11:", "sometimes"),
+    ] {
+        let dir = configured("config-errors", toml);
+        let o = run(&["check", dir.join("sub/dist.json").to_str().unwrap()]);
+        assert_eq!(code(&o), 2, "{toml}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("cloudfront-lint.toml{line_col}")) && err.contains(what),
+            "{toml}: {err}"
+        );
+    }
+}
+
+#[test]
+fn explicit_config_and_config_subcommand() {
+    let dir = configured("config-explicit", "");
+    let other = dir.join("other.toml");
+    std::fs::write(&other, "ignore = [\"CF7\"]\nfail-on = \"never\"\n").unwrap();
+    let file = dir.join("sub/dist.json");
+    let o = run(&[
+        "check",
+        "--config",
+        other.to_str().unwrap(),
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+
+    let o = run(&["config", "--config", other.to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("fail-on = \"never\"  # {}:2", other.display())),
+        "{out}"
+    );
+    assert!(out.contains("extend-select = []  # default"), "{out}");
+    let o = run(&["config", file.to_str().unwrap()]);
+    assert!(
+        stdout(&o).contains(&dir.join("cloudfront-lint.toml").display().to_string()),
+        "{}",
+        stdout(&o)
+    );
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn diff_prints_the_fix_and_writes_nothing_then_fix_writes_it_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("fix-one");
+    let file = dir.join("dist.json");
+    std::fs::copy(FAIL, &file).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let before = std::fs::read_to_string(&file).unwrap();
+    let f = file.to_str().unwrap();
+
+    let o = run(&["check", "--diff", NO_SECURITY, f]);
+    assert_eq!(code(&o), 1, "a diff to apply");
+    let out = stdout(&o);
+    assert!(out.contains(&format!("--- a/{f}")), "{out}");
+    assert!(
+        out.contains("-          \"Quantity\": 3,") || out.contains("\"Quantity\": 3"),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.starts_with('+') && l.contains("4")),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        before,
+        "--diff wrote the file"
+    );
+
+    let o = run(&["check", "--fix", NO_SECURITY, f]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Fixed 1 finding; 0 remaining."),
+        "{}",
+        stdout(&o)
+    );
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_ne!(after, before);
+    assert_eq!(
+        after.len(),
+        before.len(),
+        "only the number changed: every other byte kept"
+    );
+    assert_eq!(mode(&file), 0o640, "permissions kept");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+
+    let o = run(&["check", "--fix", NO_SECURITY, f]);
+    assert!(!stdout(&o).contains("Fixed"), "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        after,
+        "a second --fix changed it"
+    );
+    let o = run(&["check", "--diff", NO_SECURITY, f]);
+    assert_eq!((code(&o), stdout(&o)), (0, String::new()));
+}
+
+/// Every fix of every fixture, safe and unsafe, leaves a file that parses as it did before, and
+/// applying them again changes nothing.
+#[test]
+fn every_fix_of_every_fixture_keeps_the_file_valid_and_is_idempotent() {
+    let dir = scratch("fix-all");
+    let mut copied = 0;
+    for entry in walkdir::WalkDir::new("fixtures") {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let to = dir.join(entry.path().strip_prefix("fixtures").unwrap());
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &to).unwrap();
+            copied += 1;
+        }
+    }
+    assert!(copied > 100);
+    let d = dir.to_str().unwrap();
+    let invalid = |v: &serde_json::Value| {
+        let mut files: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "CF001")
+            .map(|f| f["file"].as_str().unwrap().to_owned())
+            .collect();
+        files.sort();
+        files
+    };
+    let before = invalid(&json(&run(&["check", "--format", "json", d])));
+    let o = run(&["check", "--format", "json", "--fix", "--unsafe-fixes", d]);
+    let fixed = json(&o);
+    assert!(
+        fixed["summary"]["fixed"].as_u64().unwrap_or(0) > 0,
+        "no fixture had a fix"
+    );
+    assert_eq!(invalid(&fixed), before, "a fix made a file invalid");
+    let again = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--fix",
+        "--unsafe-fixes",
+        d,
+    ]));
+    assert_eq!(
+        again["summary"].get("fixed"),
+        None,
+        "a second --fix changed files"
+    );
+}
+
+#[test]
+fn baseline_reports_only_new_findings_and_counts_disappeared_ones() {
+    let dir = scratch("baseline");
+    let file = dir.join("dist.json");
+    std::fs::copy(WARN, &file).unwrap();
+    let (f, b) = (file.to_str().unwrap().to_owned(), dir.join("baseline.json"));
+    let b = b.to_str().unwrap();
+    let o = run(&["check", "--write-baseline", b, f.as_str()]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(b).unwrap()).unwrap();
+    assert!(recorded["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["code"] == "CF204" && e["file"] == f.as_str()));
+
+    // Lines added above move every finding: still matched (by pointer, not line).
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\n\n\n{text}")).unwrap();
+    let o = run(&["check", "--format", "json", "--baseline", b, f.as_str()]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(codes(&json(&o)).is_empty());
+
+    // A finding the baseline does not know is reported; an entry nothing matches is counted.
+    let mut edited = recorded.clone();
+    let list = edited["findings"].as_array_mut().unwrap();
+    let i = list.iter().position(|e| e["code"] == "CF204").unwrap();
+    list[i]["pointer"] = "/Somewhere/Else".into();
+    std::fs::write(b, serde_json::to_string(&edited).unwrap()).unwrap();
+    let o = run(&["check", "--baseline", b, f.as_str()]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("warning[CF204]"), "{out}");
+    assert!(
+        out.contains("1 baseline finding(s) no longer found"),
+        "{out}"
+    );
+}
+
+#[test]
+fn github_annotations_carry_the_help() {
+    let out = stdout(&run(&["check", "--format", "github", NO_SECURITY, FAIL]));
+    assert!(out.contains("%0Ahelp: set Quantity to 4"), "{out}");
+}
+
+#[test]
+fn gitlab_code_quality_with_fingerprints_that_survive_moved_lines() {
+    let dir = scratch("gitlab");
+    let file = dir.join("dist.json");
+    std::fs::copy(FAIL, &file).unwrap();
+    let f = file.to_str().unwrap();
+    let report = |o: &Output| -> serde_json::Value { serde_json::from_slice(&o.stdout).unwrap() };
+    let first = report(&run(&["check", "--format", "gitlab", NO_SECURITY, f]));
+    let issue = &first[0];
+    assert_eq!(issue["check_name"], "CF101");
+    assert_eq!(issue["severity"], "major");
+    assert_eq!(issue["location"]["path"], f);
+    assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() > 1);
+    assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 32);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\n\n{text}")).unwrap();
+    let moved = report(&run(&["check", "--format", "gitlab", NO_SECURITY, f]));
+    assert_eq!(moved[0]["fingerprint"], issue["fingerprint"]);
+    assert_ne!(moved[0]["location"]["lines"], issue["location"]["lines"]);
+}
+
+#[test]
+fn junit_has_a_failed_case_per_finding_and_a_passing_one_per_clean_file() {
+    let o = run(&["check", "--format", "junit", NO_SECURITY, FAIL, PASS]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.starts_with("<?xml"), "{out}");
+    assert!(out.contains("tests=\"2\" failures=\"1\""), "{out}");
+    assert!(
+        out.contains("<failure type=\"error\" message=\"`StatusCodes` has Quantity 3 but 4 items"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("classname=\"{PASS}\" name=\"no findings\"")),
+        "{out}"
+    );
+}

@@ -20,7 +20,10 @@ pub fn render(results: &[&FileResult]) -> String {
                 start.column,
                 end.line,
                 end.column,
-                escape_data(&format!("{}: {}", f.code, f.message)),
+                escape_data(&match &f.help {
+                    Some(help) => format!("{}: {}\nhelp: {help}", f.code, f.message),
+                    None => format!("{}: {}", f.code, f.message),
+                }),
             ));
         }
     }

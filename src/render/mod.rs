@@ -1,7 +1,9 @@
 //! Outputs: thin renderers over the same findings.
 
 pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod routes;
 pub mod sarif;
 pub mod text;
@@ -52,6 +54,13 @@ pub struct Summary {
     pub infos: usize,
     /// Files met while walking directories that are not distribution configs.
     pub skipped: usize,
+    /// Fixes applied by `--fix` (present only then).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {

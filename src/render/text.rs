@@ -109,12 +109,30 @@ fn report<'a>(
 /// The closing line.
 pub fn render_summary(summary: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if summary.fixed > 0 {
+        let remaining = summary.errors + summary.warnings + summary.infos;
+        return format!(
+            "Fixed {}; {} remaining.\n{}",
+            plural(summary.fixed, "finding"),
+            remaining,
+            render_summary(&Summary {
+                fixed: 0,
+                ..*summary
+            })
+        );
+    }
     let files = plural(summary.files, "file");
     let skipped = if summary.skipped > 0 {
         format!(", {} skipped (not distribution configs)", summary.skipped)
     } else {
         String::new()
     };
+    if summary.files == 0 {
+        return format!(
+            "Nothing linted: no distribution configs among the inputs ({} skipped).\n",
+            summary.skipped
+        );
+    }
     if summary.errors + summary.warnings + summary.infos == 0 {
         return format!("No findings in {files}{skipped}.\n");
     }
