@@ -918,10 +918,7 @@ fn configured(name: &str, toml: &str) -> PathBuf {
 
 #[test]
 fn config_file_is_found_walking_up_from_the_file() {
-    let dir = configured(
-        "config-walk",
-        "ignore = [\"CF7\", \"CF204\", \"CF223\"]\n",
-    );
+    let dir = configured("config-walk", "ignore = [\"CF7\", \"CF204\", \"CF223\"]\n");
     let file = dir.join("sub/dist.json");
     let o = run(&["check", "--format", "json", file.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
