@@ -215,12 +215,16 @@ fn every_rule_finds_the_same_mistakes_in_a_template_json_and_yaml() {
             let Ok(doc) = serde_json::from_str::<Value>(&text) else {
                 continue;
             };
+            // Tags live beside the config: the API's DistributionConfigWithTags, a template
+            // resource's `Tags` (a plain list).
+            let with_tags = doc.get("DistributionConfigWithTags");
             let config = doc
                 .get("DistributionConfig")
                 .or_else(|| {
                     doc.get("Distribution")
                         .and_then(|d| d.get("DistributionConfig"))
                 })
+                .or_else(|| with_tags.and_then(|w| w.get("DistributionConfig")))
                 .unwrap_or(&doc);
             if config.get("Resources").is_some() {
                 continue;
@@ -228,10 +232,18 @@ fn every_rule_finds_the_same_mistakes_in_a_template_json_and_yaml() {
             let settings = Settings::only(&code);
             let api: Vec<(&str, String)> = findings(&name, &text, &settings)
                 .iter()
-                .map(|f| (f.code, mapped(config, f.location.pointer.as_str())))
+                .map(|f| match f.location.pointer.as_str() {
+                    "/DistributionConfigWithTags/Tags" => {
+                        (f.code, "/Resources/Distribution/Properties/Tags".to_owned())
+                    }
+                    at => (f.code, mapped(config, at)),
+                })
                 .collect();
-            let template = json!({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Distribution": {
+            let mut template = json!({"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"Distribution": {
                 "Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": to_cloudformation(config, false, "")}}}});
+            if let Some(items) = with_tags.and_then(|w| w.get("Tags")?.get("Items")) {
+                template["Resources"]["Distribution"]["Properties"]["Tags"] = items.clone();
+            }
             let json_text = serde_json::to_string_pretty(&template).unwrap();
             let mut yaml_text = String::from("# converted from a fixture\n");
             to_yaml(&template, 0, &mut yaml_text);
