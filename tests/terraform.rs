@@ -166,6 +166,7 @@ fn every_api_fail_fixture_fails_the_same_way_in_hcl() {
                 continue;
             };
             // API configs only (bare, or in a CLI wrapper); templates and Terraform are not.
+            let with_tags = value.get("DistributionConfigWithTags");
             let config = value
                 .get("DistributionConfig")
                 .or_else(|| {
@@ -173,6 +174,7 @@ fn every_api_fail_fixture_fails_the_same_way_in_hcl() {
                         .get("Distribution")
                         .and_then(|d| d.get("DistributionConfig"))
                 })
+                .or_else(|| with_tags.and_then(|w| w.get("DistributionConfig")))
                 .unwrap_or(&value);
             if config.get("Resources").is_some() || config.get("resource").is_some() {
                 continue;
@@ -181,7 +183,17 @@ fn every_api_fail_fixture_fails_the_same_way_in_hcl() {
             if api.is_empty() {
                 continue; // A fixture for another form's finding.
             }
-            let body = terraform::from_api(config);
+            let mut body = terraform::from_api(config);
+            // Tags live beside the config: Terraform's `tags` is a map.
+            if let Some(items) = with_tags.and_then(|w| w.get("Tags")?.get("Items")?.as_array()) {
+                let tags: serde_json::Map<String, serde_json::Value> = items
+                    .iter()
+                    .filter_map(|t| {
+                        Some((t.get("Key")?.as_str()?.to_owned(), t.get("Value")?.clone()))
+                    })
+                    .collect();
+                body["tags"] = serde_json::Value::Object(tags);
+            }
             let hcl =
                 cloudfront_lint::hcl::write_resource("aws_cloudfront_distribution", "cdn", &body);
             let tf = findings(&format!("{folder}/{name}.tf"), hcl.clone(), &code);
