@@ -539,28 +539,38 @@ fn suppressions(
             .next()
             .unwrap_or_default()
             .trim_end_matches([':', ',']);
-        if !code.is_empty()
-            && rules::REGISTRY
-                .iter()
-                .any(|r| crate::settings::matches(code, r.meta()))
-        {
+        if names_a_rule(code) {
             ignored.ignore.push(code.to_owned());
         } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
             let range = spans.locate(&pointer).map_or(0..0, |l| l.value);
-            let mut f = Finding::about_file(
-                &rules::UNKNOWN_SUPPRESSION,
-                range,
-                format!("`{entry}` names no rule of cloudfront-lint, so it suppresses nothing"),
-            );
+            let mut f = unknown_suppression(&entry, code, range);
             f.location.pointer = pointer;
-            f.help = Some(match rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code)) {
-                Some(c) => format!("did you mean `{c}`? (`cloudfront-lint rules` lists every code and name)"),
-                None => "give a rule's code (CF204), name (failover-on-client-error) or code prefix (CF2): `cloudfront-lint rules` lists them".to_owned(),
-            });
             out.push(f);
         }
     }
     ignored
+}
+
+/// Whether a suppression's entry names a rule: a code, a name, a code prefix or a named set.
+fn names_a_rule(code: &str) -> bool {
+    !code.is_empty()
+        && rules::REGISTRY
+            .iter()
+            .any(|r| crate::settings::matches(code, r.meta()))
+}
+
+/// CF005: a suppression entry (`entry`, whose first word is `code`) that names no rule.
+fn unknown_suppression(entry: &str, code: &str, range: std::ops::Range<usize>) -> Finding {
+    let mut f = Finding::about_file(
+        &rules::UNKNOWN_SUPPRESSION,
+        range,
+        format!("`{entry}` names no rule of cloudfront-lint, so it suppresses nothing"),
+    );
+    f.help = Some(match rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code)) {
+        Some(c) => format!("did you mean `{c}`? (`cloudfront-lint rules` lists every code and name)"),
+        None => "give a rule's code (CF204), name (failover-on-client-error) or code prefix (CF2): `cloudfront-lint rules` lists them".to_owned(),
+    });
+    f
 }
 
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the
@@ -809,21 +819,11 @@ fn terraform_suppressions(
             entries.take_while(|c| c.to_ascii_uppercase().starts_with("CF") || c.contains('-'))
         {
             any = true;
-            if rules::REGISTRY
-                .iter()
-                .any(|r| Settings::only(code).enabled(r.meta()))
-            {
+            if names_a_rule(code) {
                 turned_off.ignore.push(code.to_owned());
             } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
                 let start = offset + line[at + MARKER.len()..].find(code).unwrap_or(0);
-                let mut f = Finding::about_file(
-                    &rules::UNKNOWN_SUPPRESSION,
-                    start..start + code.len(),
-                    format!("`{code}` names no rule of cloudfront-lint, so it suppresses nothing"),
-                );
-                f.help = rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code))
-                    .map(|c| format!("did you mean `{c}`?"));
-                out.push(f);
+                out.push(unknown_suppression(code, code, start..start + code.len()));
             }
         }
         if !any {

@@ -958,14 +958,7 @@ impl Translator<'_> {
             match b.nest {
                 Nest::One => {
                     if literal.len() + generated.len() == 0 {
-                        if b.required && !self.plan {
-                            self.out.problems.push(Problem {
-                                rule: &rules::MISSING_MEMBER,
-                                at: tf.clone(),
-                                message: format!("{} has no `{}` block, which it requires: Terraform rejects the configuration (Insufficient {} blocks)", block_name(tf), b.tf, b.tf),
-                                help: Some(format!("add `{} {{ … }}`", b.tf)),
-                            });
-                        }
+                        self.missing_block(b, tf);
                         continue;
                     }
                     if literal.len() > 1 {
@@ -991,14 +984,7 @@ impl Translator<'_> {
                 }
                 Nest::Many => {
                     if literal.is_empty() && generated.is_empty() {
-                        if b.required && !self.plan {
-                            self.out.problems.push(Problem {
-                                rule: &rules::MISSING_MEMBER,
-                                at: tf.clone(),
-                                message: format!("{} has no `{}` block, which it requires: Terraform rejects the configuration (Insufficient {} blocks)", block_name(tf), b.tf, b.tf),
-                                help: Some(format!("add `{} {{ … }}`", b.tf)),
-                            });
-                        }
+                        self.missing_block(b, tf);
                         continue;
                     }
                     // In the order written: a `dynamic` block's entries land where it stands.
@@ -1077,6 +1063,18 @@ impl Translator<'_> {
                     block_name(tf)
                 ),
                 help: Some(help),
+            });
+        }
+    }
+
+    /// A required block the resource does not have (a plan holds none missing).
+    fn missing_block(&mut self, b: &Blk, tf: &Pointer) {
+        if b.required && !self.plan {
+            self.out.problems.push(Problem {
+                rule: &rules::MISSING_MEMBER,
+                at: tf.clone(),
+                message: format!("{} has no `{}` block, which it requires: Terraform rejects the configuration (Insufficient {} blocks)", block_name(tf), b.tf, b.tf),
+                help: Some(format!("add `{} {{ … }}`", b.tf)),
             });
         }
     }
