@@ -21,7 +21,7 @@ use std::str::FromStr;
 use std::sync::mpsc;
 
 /// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository).
-pub const RULES_URL: &str = "https://github.com/cloudfront-lint/cloudfront-lint/blob/main/rules/";
+pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
 
 /// What the diagnostics say they come from.
 const SOURCE: &str = "cloudfront-lint";
