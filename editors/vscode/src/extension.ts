@@ -17,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: ["json", "jsonc", "yaml", "terraform"].map((language) => ({
       language,
     })),
-    // The server reads {"cloudfront-lint": {select, extendSelect, ignore}}, at start and on change.
+    // The server reads {"cloudfront-lint": {select, extendSelect, ignore, configurationPreference}},
+    // at start and on change; it watches cloudfront-lint.toml itself (dynamic registration).
     initializationOptions: { "cloudfront-lint": settings() },
     synchronize: { configurationSection: "cloudfront-lint" },
   };
@@ -32,6 +33,7 @@ function settings(): Record<string, unknown> {
     select: c.get("select", []),
     extendSelect: c.get("extendSelect", []),
     ignore: c.get("ignore", []),
+    configurationPreference: c.get("configurationPreference", "editorFirst"),
   };
 }
 
