@@ -2,23 +2,34 @@
 //! findings. lsp-server gives the message types and framing, lsp-types the protocol's shapes
 //! (chosen on the measurements in `../shared/reference/crates-next.md` §4: no async runtime).
 //!
-//! Three threads: a reader that never stops on a bad message (lsp-server's own stdio transport
-//! ends on the first malformed payload), a writer, and this loop. The loop takes every message
-//! that has queued up, applies them in order, and lints each changed document once, after the
-//! batch: a burst of changes is linted once, at its last version (the debounce). A document is
-//! linted from its text in memory, never from disk.
+//! Four threads: a reader that never stops on a bad message (lsp-server's own stdio transport
+//! ends on the first malformed payload), a writer, this loop and a linting worker. The loop takes
+//! every message that has queued up, applies them in order, and hands each changed document to
+//! the worker once, after the batch; it never lints, so it answers (hover, code actions,
+//! shutdown) while a large document lints. The worker waits for a burst of typing to end
+//! (`DEBOUNCE`), lints only the latest version of each document, and sends the findings back
+//! through the loop's queue, which keeps them only if the document has not changed meanwhile. A
+//! request about a document whose lint is running is answered when it is done. A document is
+//! linted from its text in memory, never from disk; its settings come from the configuration
+//! file found walking up from its path (as the CLI finds it) with the client's settings over it.
 
+mod ignore;
+
+use crate::config::{self, Config, ConfigError, FileSettings, Overrides, Resolver};
 use crate::document::Syntax;
 use crate::finding::{Applicability, Finding, Severity as Sev};
-use crate::{rules, Origin, Outcome, Settings, Source};
+use crate::{rules, Origin, Outcome, Source};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 /// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository).
 pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
@@ -26,12 +37,19 @@ pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/ru
 /// What the diagnostics say they come from.
 const SOURCE: &str = "cloudfront-lint";
 
+/// How long the worker waits after a change for the next one before it lints: typing is linted
+/// once it pauses, a burst of changes once, at its last version.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
 /// Runs the server on standard input and output until `exit` or the end of input. Returns the
 /// process exit code: 0 after `shutdown` then `exit` (or the end of input), 1 for `exit` alone.
 pub fn run() -> u8 {
     let (in_tx, in_rx) = mpsc::channel();
     let (out_tx, out_rx) = mpsc::channel::<Outgoing>();
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let results = in_tx.clone();
     std::thread::spawn(move || read_loop(in_tx));
+    std::thread::spawn(move || work(&job_rx, &results));
     let writer = std::thread::spawn(move || {
         let stdout = std::io::stdout();
         let mut out = stdout.lock();
@@ -48,7 +66,7 @@ pub fn run() -> u8 {
             }
         }
     });
-    let mut server = Server::new(out_tx);
+    let mut server = Server::new(out_tx, job_tx);
     let code = server.serve(&in_rx);
     drop(server);
     let _ = writer.join();
@@ -59,6 +77,8 @@ enum Incoming {
     Message(Message),
     /// A message that could not be read (the error), the stream still in step.
     Malformed(String),
+    /// The worker's findings for one document.
+    Linted(Linted),
 }
 
 enum Outgoing {
@@ -87,35 +107,186 @@ fn read_loop(tx: mpsc::Sender<Incoming>) {
     }
 }
 
+/// One document to lint, as it was when it was handed over.
+struct Job {
+    uri: lsp::Uri,
+    generation: u64,
+    /// The document's generation now: a job that is no longer the latest is skipped.
+    latest: Arc<AtomicU64>,
+    language: String,
+    text: Arc<String>,
+    /// `None`: the configuration file excludes the document.
+    settings: Option<FileSettings>,
+    /// Wait for the burst of changes to end.
+    debounce: bool,
+}
+
+struct Linted {
+    uri: lsp::Uri,
+    generation: u64,
+    /// `Err` when the linter panicked.
+    findings: Result<Vec<Finding>, ()>,
+}
+
+/// The worker: lints what the loop hands over, the latest job of each document only, after a
+/// change once no other has come for `DEBOUNCE`, and sends the findings back into the loop's queue.
+fn work(jobs: &mpsc::Receiver<Job>, results: &mpsc::Sender<Incoming>) {
+    let mut queue: Vec<(Job, Instant)> = Vec::new();
+    loop {
+        if queue.is_empty() {
+            match jobs.recv() {
+                Ok(job) => queue.push((job, Instant::now())),
+                Err(_) => return,
+            }
+        }
+        // Gather what else comes until no change has come for `DEBOUNCE`.
+        loop {
+            let wait = queue
+                .iter()
+                .filter(|(job, _)| job.debounce)
+                .map(|(_, at)| *at + DEBOUNCE)
+                .max()
+                .and_then(|until| until.checked_duration_since(Instant::now()));
+            let next = match wait {
+                Some(wait) => match jobs.recv_timeout(wait) {
+                    Ok(job) => job,
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                },
+                None => match jobs.try_recv() {
+                    Ok(job) => job,
+                    Err(mpsc::TryRecvError::Empty) => break,
+                    Err(mpsc::TryRecvError::Disconnected) => return,
+                },
+            };
+            queue.retain(|(job, _)| job.uri != next.uri);
+            queue.push((next, Instant::now()));
+        }
+        for (job, _) in queue.drain(..) {
+            if job.latest.load(Ordering::Relaxed) != job.generation {
+                continue;
+            }
+            let findings = match &job.settings {
+                Some(settings) => lint_text(&job.uri, &job.language, &job.text, settings),
+                None => Ok(Vec::new()),
+            };
+            let linted = Linted {
+                uri: job.uri,
+                generation: job.generation,
+                findings,
+            };
+            if results.send(Incoming::Linted(linted)).is_err() {
+                return;
+            }
+        }
+    }
+}
+
 /// One open document.
 struct Doc {
-    text: String,
+    /// Shared with the worker while it lints (a change replaces it, or copies it to edit).
+    text: Arc<String>,
     version: i32,
     language: String,
     /// Start offset of every line.
     lines: Vec<usize>,
-    /// The findings of `text` (empty for a document that holds no distribution).
+    /// The findings of `text` when `linted == generation` (empty for a document that holds no
+    /// distribution).
     findings: Vec<Finding>,
-    /// `text` changed since it was last linted.
+    /// Counts what changed how the document is linted: its text, its settings.
+    generation: u64,
+    /// `generation` for the worker, which skips a job that is no longer the latest.
+    latest: Arc<AtomicU64>,
+    /// The generation `findings` were made from.
+    linted: u64,
+    /// Changed since a lint was last asked for.
     dirty: bool,
+    /// The change came from typing: the worker waits for the burst to end.
+    debounce: bool,
     /// Diagnostics were published and not yet cleared.
     published: bool,
 }
 
+impl Doc {
+    fn new(text: String, version: i32, language: String) -> Doc {
+        Doc {
+            lines: line_starts(&text),
+            text: Arc::new(text),
+            version,
+            language,
+            findings: Vec::new(),
+            generation: 1,
+            latest: Arc::new(AtomicU64::new(1)),
+            linted: 0,
+            dirty: true,
+            debounce: false,
+            published: false,
+        }
+    }
+
+    /// Something changed how the document lints: ask for a lint (after the batch).
+    fn touch(&mut self, debounce: bool) {
+        self.generation += 1;
+        self.latest.store(self.generation, Ordering::Relaxed);
+        self.dirty = true;
+        self.debounce = debounce;
+    }
+
+    fn fresh(&self) -> bool {
+        self.linted == self.generation
+    }
+}
+
+/// Which settings win where both say something, as ruff's server's `configurationPreference`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Preference {
+    /// The editor's `select` replaces the file's; its `extendSelect` and `ignore` add to the
+    /// file's (as the command line does over the file).
+    EditorFirst,
+    /// A configuration file, where there is one, is used alone.
+    FilesystemFirst,
+    /// Configuration files are not read.
+    EditorOnly,
+}
+
+/// A request about a document whose lint is still running: answered when it is done.
+struct Waiting {
+    id: RequestId,
+    uri: lsp::Uri,
+    request: Request,
+}
+
 struct Server {
     out: mpsc::Sender<Outgoing>,
+    jobs: mpsc::Sender<Job>,
     docs: HashMap<lsp::Uri, Doc>,
-    settings: Settings,
+    /// The client's settings, laid over the configuration file as the command line is.
+    editor: Overrides,
+    preference: Preference,
+    /// Configuration files, each read once until one changes.
+    resolver: Resolver,
+    /// Configuration files whose error is shown (as a diagnostic on the file), with the error.
+    config_errors: HashMap<PathBuf, String>,
+    waiting: Vec<Waiting>,
+    /// The client can watch files for us (`workspace/didChangeWatchedFiles` registered
+    /// dynamically).
+    can_watch: bool,
     initialized: bool,
     shutdown: bool,
 }
 
 impl Server {
-    fn new(out: mpsc::Sender<Outgoing>) -> Server {
+    fn new(out: mpsc::Sender<Outgoing>, jobs: mpsc::Sender<Job>) -> Server {
         Server {
             out,
+            jobs,
             docs: HashMap::new(),
-            settings: Settings::default(),
+            editor: Overrides::default(),
+            preference: Preference::EditorFirst,
+            resolver: Resolver::new(None).expect("no file is read without --config"),
+            config_errors: HashMap::new(),
+            waiting: Vec::new(),
+            can_watch: false,
             initialized: false,
             shutdown: false,
         }
@@ -128,6 +299,10 @@ impl Server {
             for incoming in batch {
                 let message = match incoming {
                     Incoming::Message(m) => m,
+                    Incoming::Linted(linted) => {
+                        self.linted(linted);
+                        continue;
+                    }
                     Incoming::Malformed(error) => {
                         self.log(&format!("ignored a malformed message: {}", shorten(&error)));
                         let body = serde_json::json!({
@@ -144,7 +319,7 @@ impl Server {
                         return u8::from(!self.shutdown);
                     }
                     Message::Notification(n) => self.notification(n),
-                    // We send no requests, so no response is awaited.
+                    // The answer to our `client/registerCapability`: nothing to do either way.
                     Message::Response(_) => {}
                 }
             }
@@ -193,25 +368,61 @@ impl Server {
                 self.shutdown = true;
                 self.send(Response::new_ok(id, Value::Null));
             }
-            CodeActionRequest::METHOD => match request.extract(CodeActionRequest::METHOD) {
-                Ok((id, params)) => {
-                    let actions = self.code_actions(params);
-                    self.send(Response::new_ok(id, actions));
+            CodeActionRequest::METHOD | HoverRequest::METHOD => {
+                // About a document whose lint is running: answered when it is done.
+                let uri = request.params["textDocument"]["uri"]
+                    .as_str()
+                    .and_then(|u| lsp::Uri::from_str(u).ok());
+                if let Some(uri) = uri {
+                    if self.docs.get(&uri).is_some_and(|d| !d.fresh()) {
+                        self.waiting.push(Waiting { id, uri, request });
+                        return;
+                    }
                 }
-                Err(e) => self.error(id, ErrorCode::InvalidParams, e.to_string()),
-            },
-            HoverRequest::METHOD => match request.extract(HoverRequest::METHOD) {
-                Ok((id, params)) => {
-                    let hover = self.hover(params);
-                    self.send(Response::new_ok(id, hover));
-                }
-                Err(e) => self.error(id, ErrorCode::InvalidParams, e.to_string()),
-            },
+                self.answer(request);
+            }
             other => self.error(
                 id,
                 ErrorCode::MethodNotFound,
                 format!("unknown method `{other}`"),
             ),
+        }
+    }
+
+    /// Answers a request about a document's findings (they are its text's).
+    fn answer(&mut self, request: Request) {
+        use lsp::request::{CodeActionRequest, HoverRequest, Request as _};
+        let id = request.id.clone();
+        if request.method == CodeActionRequest::METHOD {
+            match request.extract(CodeActionRequest::METHOD) {
+                Ok((id, params)) => {
+                    let actions = self.code_actions(params);
+                    self.send(Response::new_ok(id, actions));
+                }
+                Err(e) => self.error(id, ErrorCode::InvalidParams, e.to_string()),
+            }
+        } else {
+            match request.extract(HoverRequest::METHOD) {
+                Ok((id, params)) => {
+                    let hover = self.hover(params);
+                    self.send(Response::new_ok(id, hover));
+                }
+                Err(e) => self.error(id, ErrorCode::InvalidParams, e.to_string()),
+            }
+        }
+    }
+
+    /// Answers the requests that waited for `uri`'s lint (or for a document now closed).
+    fn answer_waiting(&mut self, uri: &lsp::Uri) {
+        if self.docs.get(uri).is_some_and(|d| !d.fresh()) {
+            return;
+        }
+        let (now, later) = std::mem::take(&mut self.waiting)
+            .into_iter()
+            .partition(|w| &w.uri == uri);
+        self.waiting = later;
+        for w in now {
+            self.answer(w.request);
         }
     }
 
@@ -230,6 +441,13 @@ impl Server {
         if let Some(options) = &params.initialization_options {
             self.configure(options);
         }
+        self.can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
         self.initialized = true;
         let capabilities = lsp::ServerCapabilities {
             position_encoding: Some(lsp::PositionEncodingKind::UTF16),
@@ -260,33 +478,42 @@ impl Server {
         self.send(Response::new_ok(request.id, result));
     }
 
+    /// Asks the client to tell us when a configuration file is made, changed or deleted.
+    fn watch_config_files(&self) {
+        let watchers: Vec<Value> = config::NAMES
+            .iter()
+            .map(|name| serde_json::json!({"globPattern": format!("**/{name}")}))
+            .collect();
+        let params = serde_json::json!({"registrations": [{
+            "id": "cloudfront-lint-config-files",
+            "method": "workspace/didChangeWatchedFiles",
+            "registerOptions": {"watchers": watchers},
+        }]});
+        self.send(Request::new(
+            RequestId::from("cloudfront-lint-watch".to_owned()),
+            "client/registerCapability".into(),
+            params,
+        ));
+    }
+
     fn notification(&mut self, n: Notification) {
         use lsp::notification::{
-            DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument,
-            DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+            Cancel, DidChangeConfiguration, DidChangeTextDocument, DidChangeWatchedFiles,
+            DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Initialized,
+            Notification as _,
         };
         if !self.initialized || self.shutdown {
             return;
         }
         match n.method.as_str() {
+            Initialized::METHOD if self.can_watch => self.watch_config_files(),
             DidOpenTextDocument::METHOD => {
                 if let Ok(p) =
                     n.extract::<lsp::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
                 {
                     let d = p.text_document;
-                    let lines = line_starts(&d.text);
-                    self.docs.insert(
-                        d.uri,
-                        Doc {
-                            text: d.text,
-                            version: d.version,
-                            language: d.language_id,
-                            lines,
-                            findings: Vec::new(),
-                            dirty: true,
-                            published: false,
-                        },
-                    );
+                    self.docs
+                        .insert(d.uri, Doc::new(d.text, d.version, d.language_id));
                 }
             }
             DidChangeTextDocument::METHOD => {
@@ -300,28 +527,31 @@ impl Server {
                     // anyway gets them applied.)
                     for change in p.content_changes {
                         match change.range {
-                            None => doc.text = change.text,
+                            None => doc.text = Arc::new(change.text),
                             Some(range) => {
                                 let r = to_bytes(&doc.text, &doc.lines, range);
-                                doc.text.replace_range(r, &change.text);
+                                Arc::make_mut(&mut doc.text).replace_range(r, &change.text);
                             }
                         }
                         doc.lines = line_starts(&doc.text);
                     }
                     doc.version = p.text_document.version;
-                    doc.dirty = true;
+                    doc.touch(true);
                 }
             }
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) =
                     n.extract::<lsp::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
                 {
+                    if is_config_file(&p.text_document.uri) {
+                        self.config_changed();
+                    }
                     if let Some(doc) = self.docs.get_mut(&p.text_document.uri) {
                         if let Some(text) = p.text {
                             doc.lines = line_starts(&text);
-                            doc.text = text;
+                            doc.text = Arc::new(text);
                         }
-                        doc.dirty = true;
+                        doc.touch(false);
                     }
                 }
             }
@@ -329,10 +559,14 @@ impl Server {
                 if let Ok(p) =
                     n.extract::<lsp::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
                 {
-                    if let Some(doc) = self.docs.remove(&p.text_document.uri) {
+                    let uri = p.text_document.uri;
+                    if let Some(doc) = self.docs.remove(&uri) {
+                        // A lint still running for it finds itself outdated.
+                        doc.latest.store(0, Ordering::Relaxed);
                         if doc.published {
-                            self.publish(&p.text_document.uri, Vec::new(), None);
+                            self.publish(&uri, Vec::new(), None);
                         }
+                        self.answer_waiting(&uri);
                     }
                 }
             }
@@ -341,19 +575,48 @@ impl Server {
                     n.extract::<lsp::DidChangeConfigurationParams>(DidChangeConfiguration::METHOD)
                 {
                     self.configure(&p.settings);
-                    for doc in self.docs.values_mut() {
-                        doc.dirty = true;
+                    self.config_changed();
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) =
+                    n.extract::<lsp::DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD)
+                {
+                    if p.changes.iter().any(|c| is_config_file(&c.uri)) {
+                        self.config_changed();
                     }
                 }
             }
-            // `initialized`, `$/cancelRequest`, `$/setTrace` and anything unknown: nothing to do.
+            Cancel::METHOD => {
+                if let Ok(p) = n.extract::<lsp::CancelParams>(Cancel::METHOD) {
+                    let id = match p.id {
+                        lsp::NumberOrString::Number(n) => RequestId::from(n),
+                        lsp::NumberOrString::String(s) => RequestId::from(s),
+                    };
+                    if let Some(at) = self.waiting.iter().position(|w| w.id == id) {
+                        let w = self.waiting.remove(at);
+                        self.error(w.id, ErrorCode::RequestCanceled, "canceled".into());
+                    }
+                }
+            }
+            // `$/setTrace` and anything unknown: nothing to do.
             _ => {}
         }
     }
 
-    /// Rule selection from the client's settings, as the CLI's `--select`, `--extend-select` and
-    /// `--ignore`: `{"cloudfront-lint": {"select": [...], "extendSelect": [...], "ignore": [...]}}`
-    /// or the inner object alone. A selector no rule matches is reported and left out.
+    /// A configuration file (or the client's settings) changed: every file is read again when
+    /// next needed, and every open document is linted again (from its text in memory).
+    fn config_changed(&mut self) {
+        self.resolver = Resolver::new(None).expect("no file is read without --config");
+        for doc in self.docs.values_mut() {
+            doc.touch(false);
+        }
+    }
+
+    /// The client's settings: `{"cloudfront-lint": {"select": [...], "extendSelect": [...],
+    /// "ignore": [...], "configurationPreference": "editorFirst"}}` or the inner object alone.
+    /// Rule lists are as the CLI's `--select`, `--extend-select` and `--ignore`; a selector no
+    /// rule matches is reported and left out.
     fn configure(&mut self, settings: &Value) {
         let inner = settings
             .get("cloudfront-lint")
@@ -377,16 +640,17 @@ impl Server {
                 .filter(|s| !s.is_empty())
                 .collect()
         };
-        let mut settings = Settings {
+        let mut editor = Overrides {
             select: list(&["select"]),
             extend_select: list(&["extendSelect", "extend-select", "extend_select"]),
             ignore: list(&["ignore"]),
+            fail_on: None,
         };
         let mut unknown = Vec::new();
         for field in [
-            &mut settings.select,
-            &mut settings.extend_select,
-            &mut settings.ignore,
+            &mut editor.select,
+            &mut editor.extend_select,
+            &mut editor.ignore,
         ] {
             field.retain(|s| {
                 let known = rules::REGISTRY
@@ -404,10 +668,61 @@ impl Server {
                 unknown.join(", ")
             ));
         }
-        self.settings = settings;
+        self.editor = editor;
+        let preference = ["configurationPreference", "configuration-preference"]
+            .iter()
+            .find_map(|k| inner.get(*k)?.as_str());
+        self.preference = match preference {
+            None | Some("editorFirst") => Preference::EditorFirst,
+            Some("filesystemFirst") => Preference::FilesystemFirst,
+            Some("editorOnly") => Preference::EditorOnly,
+            Some(other) => {
+                self.log(&format!(
+                    "unknown configurationPreference `{other}`: expected `editorFirst`, `filesystemFirst` or `editorOnly`"
+                ));
+                Preference::EditorFirst
+            }
+        };
     }
 
-    /// Lints every document changed since its last lint, once, and publishes its diagnostics.
+    /// How one document is linted: its configuration file (found walking up from its path, as
+    /// the CLI finds it) with the client's settings laid over it. `None`: the file's `exclude`
+    /// names it. A configuration file with an error is shown on that file, and the defaults used.
+    fn settings_for(
+        &mut self,
+        uri: &lsp::Uri,
+        errors: &mut HashMap<PathBuf, ConfigError>,
+    ) -> Option<FileSettings> {
+        let path = file_path(uri);
+        let base = || std::env::current_dir().unwrap_or_default();
+        let config = match (&path, self.preference) {
+            (Some(path), Preference::EditorFirst | Preference::FilesystemFirst) => {
+                match self.resolver.for_path(path) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        let defaults = Arc::new(Config::defaults(base()));
+                        errors.insert(e.path.clone(), e);
+                        defaults
+                    }
+                }
+            }
+            _ => Arc::new(Config::defaults(base())),
+        };
+        if let Some(path) = &path {
+            if config.excludes(path) {
+                return None;
+            }
+        }
+        let from_file = config.path.is_some() && self.preference == Preference::FilesystemFirst;
+        let editor = if from_file {
+            Overrides::default()
+        } else {
+            self.editor.clone()
+        };
+        Some(config.for_file(path.as_deref(), &editor))
+    }
+
+    /// Hands every document changed since it was last linted to the worker, once.
     fn lint_dirty(&mut self) {
         let dirty: Vec<lsp::Uri> = self
             .docs
@@ -415,38 +730,104 @@ impl Server {
             .filter(|(_, d)| d.dirty)
             .map(|(u, _)| u.clone())
             .collect();
+        if dirty.is_empty() {
+            return;
+        }
+        let all = dirty.len() == self.docs.len();
+        let mut errors = HashMap::new();
         for uri in dirty {
-            self.relint(&uri);
+            let settings = self.settings_for(&uri, &mut errors);
+            let Some(doc) = self.docs.get_mut(&uri) else {
+                continue;
+            };
+            doc.dirty = false;
+            let _ = self.jobs.send(Job {
+                uri,
+                generation: doc.generation,
+                latest: doc.latest.clone(),
+                language: doc.language.clone(),
+                text: doc.text.clone(),
+                settings,
+                debounce: doc.debounce,
+            });
+        }
+        self.show_config_errors(errors, all);
+    }
+
+    /// Shows each configuration file's error as a diagnostic on the file (and once as a
+    /// message), and takes away those of files that have none now.
+    fn show_config_errors(&mut self, errors: HashMap<PathBuf, ConfigError>, all: bool) {
+        for (path, e) in &errors {
+            let Some(uri) = file_uri(path) else {
+                continue;
+            };
+            if self.config_errors.get(path) == Some(&e.message) {
+                continue;
+            }
+            self.config_errors.insert(path.clone(), e.message.clone());
+            self.log(&format!("{e} (the defaults are used until it is fixed)"));
+            self.notify::<lsp::notification::ShowMessage>(lsp::ShowMessageParams {
+                typ: lsp::MessageType::ERROR,
+                message: format!("cloudfront-lint: {e}"),
+            });
+            let at = lsp::Position {
+                line: e.line.saturating_sub(1) as u32,
+                character: e.column.saturating_sub(1) as u32,
+            };
+            let diagnostic = lsp::Diagnostic {
+                range: lsp::Range { start: at, end: at },
+                severity: Some(lsp::DiagnosticSeverity::ERROR),
+                source: Some(SOURCE.to_owned()),
+                message: format!(
+                    "{}\nhelp: README.md, \"Configuration file\", lists the keys and their values; until this is fixed, files below it are linted with the defaults",
+                    e.message
+                ),
+                ..Default::default()
+            };
+            self.publish(&uri, vec![diagnostic], None);
+        }
+        // A round over every open document knows every error there is now.
+        if !all {
+            return;
+        }
+        let gone: Vec<PathBuf> = self
+            .config_errors
+            .keys()
+            .filter(|p| !errors.contains_key(*p))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.config_errors.remove(&path);
+            if let Some(uri) = file_uri(&path) {
+                self.publish(&uri, Vec::new(), None);
+            }
         }
     }
 
-    /// Lints one document now if it changed, and publishes what it found.
-    fn relint(&mut self, uri: &lsp::Uri) {
-        let Some(doc) = self.docs.get_mut(uri) else {
+    /// A lint came back: kept and published if it is of the document as it is now.
+    fn linted(&mut self, linted: Linted) {
+        let uri = linted.uri;
+        let Some(doc) = self.docs.get_mut(&uri) else {
             return;
         };
-        if !doc.dirty {
+        if linted.generation != doc.generation {
             return;
         }
-        doc.dirty = false;
-        let found = lint_text(uri, &doc.language, &doc.text, &self.settings);
-        let (findings, panicked) = match found {
+        let (findings, panicked) = match linted.findings {
             Ok(f) => (f, false),
             Err(()) => (Vec::new(), true),
         };
         doc.findings = findings;
+        doc.linted = linted.generation;
         let had = doc.published;
         doc.published = !doc.findings.is_empty();
         let version = doc.version;
-        let diagnostics = if doc.findings.is_empty() {
-            Vec::new()
-        } else {
-            let doc = &self.docs[uri];
-            doc.findings
-                .iter()
-                .map(|f| diagnostic(uri, doc, f))
-                .collect()
-        };
+        let doc = &self.docs[&uri];
+        let diagnostics: Vec<lsp::Diagnostic> = doc
+            .findings
+            .iter()
+            .map(|f| diagnostic(&uri, doc, f))
+            .collect();
         if panicked {
             self.log(&format!(
                 "the linter failed on {} (a bug: please report it with the file); no diagnostics for it",
@@ -454,8 +835,9 @@ impl Server {
             ));
         }
         if had || !diagnostics.is_empty() {
-            self.publish(uri, diagnostics, Some(version));
+            self.publish(&uri, diagnostics, Some(version));
         }
+        self.answer_waiting(&uri);
     }
 
     fn publish(&self, uri: &lsp::Uri, diagnostics: Vec<lsp::Diagnostic>, version: Option<i32>) {
@@ -468,12 +850,11 @@ impl Server {
 
     fn code_actions(&mut self, params: lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
         let uri = params.text_document.uri;
-        self.relint(&uri);
         let Some(doc) = self.docs.get(&uri) else {
             return Vec::new();
         };
         let wanted = to_bytes(&doc.text, &doc.lines, params.range);
-        let terraform = syntax_of(&uri, &doc.language, &doc.text) == Some(Syntax::Terraform);
+        let syntax = syntax_of(&uri, &doc.language, &doc.text);
         let mut actions = Vec::new();
         for f in &doc.findings {
             let r = &f.location.range;
@@ -498,16 +879,26 @@ impl Server {
                     fix.applicability == Applicability::Safe,
                 ));
             }
-            if terraform {
-                if let Some(edit) = terraform_ignore(doc, f) {
-                    actions.push(quick_fix(
-                        format!("Ignore {} ({}) here", f.code, f.name),
-                        &uri,
-                        vec![edit],
-                        diag,
-                        false,
-                    ));
+            let ignore = match syntax {
+                Some(Syntax::Terraform) => terraform_ignore(doc, f),
+                Some(syntax) => {
+                    ignore::cloudformation(&doc.text, syntax, &f.location.pointer, f.code).map(
+                        |e| lsp::TextEdit {
+                            range: to_lsp(&doc.text, &doc.lines, e.range),
+                            new_text: e.content,
+                        },
+                    )
                 }
+                None => None,
+            };
+            if let Some(edit) = ignore {
+                actions.push(quick_fix(
+                    format!("Ignore {} ({}) here", f.code, f.name),
+                    &uri,
+                    vec![edit],
+                    diag,
+                    false,
+                ));
             }
         }
         actions
@@ -516,7 +907,6 @@ impl Server {
     fn hover(&mut self, params: lsp::HoverParams) -> Option<lsp::Hover> {
         let at = params.text_document_position_params;
         let uri = at.text_document.uri;
-        self.relint(&uri);
         let doc = self.docs.get(&uri)?;
         let offset = to_offset(&doc.text, &doc.lines, at.position);
         let hits: Vec<&Finding> = doc
@@ -624,6 +1014,28 @@ fn syntax_of(uri: &lsp::Uri, language: &str, text: &str) -> Option<Syntax> {
     }
 }
 
+/// The file a `file:` URI names.
+fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
+    if !uri.scheme()?.as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    let path = uri.path().as_estr().decode().into_string().ok()?;
+    Some(PathBuf::from(path.as_ref()))
+}
+
+/// The `file:` URI of a path.
+fn file_uri(path: &Path) -> Option<lsp::Uri> {
+    let path = path.to_str()?;
+    lsp::Uri::from_str(&format!("file://{}", crate::render::sarif::uri(path))).ok()
+}
+
+/// Whether the URI names a configuration file (`cloudfront-lint.toml`, `.cloudfront-lint.toml`).
+fn is_config_file(uri: &lsp::Uri) -> bool {
+    let path = uri.path().as_str();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    config::NAMES.contains(&name)
+}
+
 /// What the document's text gives: findings, or none for a document that holds no distribution
 /// (those are skipped the way a directory walk skips them, mostly before parsing). `Err` when the
 /// linter panicked, which it should never do.
@@ -631,7 +1043,7 @@ fn lint_text(
     uri: &lsp::Uri,
     language: &str,
     text: &str,
-    settings: &Settings,
+    settings: &FileSettings,
 ) -> Result<Vec<Finding>, ()> {
     let Some(syntax) = syntax_of(uri, language, text) else {
         return Ok(Vec::new());
@@ -655,10 +1067,13 @@ fn lint_text(
     };
     let source = Source::new(name, text.as_bytes().to_vec());
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::lint(&source, settings, Origin::Walked)
+        crate::lint(&source, &settings.settings, Origin::Walked)
     }));
     match outcome {
-        Ok(Outcome::Linted(findings)) => Ok(findings),
+        Ok(Outcome::Linted(mut findings)) => {
+            settings.adjust(&mut findings);
+            Ok(findings)
+        }
         Ok(Outcome::Skipped { .. }) => Ok(Vec::new()),
         Err(_) => Err(()),
     }

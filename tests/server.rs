@@ -4,6 +4,7 @@
 
 use lsp_server::{Message, Notification, Request, RequestId, Response};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
@@ -20,6 +21,11 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(json!({}))
+    }
+
+    /// Starts the server for a client with these capabilities.
+    fn start_with(capabilities: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cloudfront-lint"))
             .arg("server")
             .stdin(Stdio::piped())
@@ -57,7 +63,7 @@ impl Client {
             "initialize",
             // The security family (CF7xx) is left out: the fixtures are about CF602. This is also how
             // an editor passes settings at start.
-            json!({"capabilities": {}, "processId": null, "rootUri": null,
+            json!({"capabilities": capabilities, "processId": null, "rootUri": null,
                    "initializationOptions": {"cloudfront-lint": {"ignore": ["CF7"]}}}),
         );
         assert_eq!(
@@ -122,6 +128,20 @@ impl Client {
                 }
             }
         }
+    }
+
+    /// The next diagnostics published for each of `uris`, whatever order they come in.
+    fn diagnostics_of(&mut self, uris: &[&str]) -> HashMap<String, Vec<Value>> {
+        let mut got = HashMap::new();
+        while got.len() < uris.len() {
+            if let Message::Notification(n) = self.recv() {
+                let uri = n.params["uri"].as_str().unwrap_or_default().to_owned();
+                if n.method == "textDocument/publishDiagnostics" && uris.contains(&uri.as_str()) {
+                    got.insert(uri, n.params["diagnostics"].as_array().unwrap().clone());
+                }
+            }
+        }
+        got
     }
 
     fn open(&mut self, uri: &str, language: &str, text: &str) {
@@ -276,28 +296,11 @@ fn diagnostics_hover_and_quick_fix_in_every_format() {
 fn terraform_offers_to_ignore_the_rule_here() {
     let mut client = Client::start();
     let text = std::fs::read_to_string("tests/lsp/broken.tf").unwrap();
-    let uri = "file:///work/ignore.tf";
-    client.open(uri, "terraform", &text);
-    let (diagnostics, _) = client.diagnostics(uri);
-    let d = &diagnostics[0];
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
-    );
-    let ignore = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"].as_str().unwrap().starts_with("Ignore CF602"))
-        .unwrap_or_else(|| panic!("{actions:#}"));
-    let fixed = apply(&text, ignore["edit"]["changes"][uri].as_array().unwrap());
+    let fixed = ignore_here(&mut client, "file:///work/ignore.tf", "terraform", &text);
     assert!(
         fixed.contains("  # cloudfront-lint:ignore CF602\n  default_root_object = \"/index.html\""),
         "{fixed}"
     );
-    client.change(uri, 2, &fixed);
-    let (diagnostics, _) = client.diagnostics(uri);
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     client.finish();
 }
 
@@ -478,4 +481,301 @@ fn requests_before_initialize_are_refused_and_exit_without_shutdown_is_1() {
         .write(&mut stdin)
         .unwrap();
     assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+/// The codes of a list of diagnostics, with their severities (1 error, 2 warning).
+fn codes(diagnostics: &[Value]) -> Vec<(String, u64)> {
+    let mut codes: Vec<(String, u64)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_owned(),
+                d["severity"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// A `file:` URI for a path (the temporary folders have no character to escape).
+fn file_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn the_configuration_file_selects_rules_for_each_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cloudfront-lint.toml");
+    let config_uri = file_uri(&config);
+    std::fs::write(
+        &config,
+        "[severity]\nCF602 = \"error\"\n[per-file-ignores]\n\"legacy/*.json\" = [\"CF602\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    // CF004 and CF602. The documents are not on disk: they are linted from the editor's text.
+    let text = std::fs::read_to_string("tests/lsp/broken.json")
+        .unwrap()
+        .replacen(
+            "\"Enabled\": true",
+            "\"Enabled\": true, \"Enabled\": true",
+            1,
+        );
+    let cdn = file_uri(&dir.path().join("cdn.json"));
+    let legacy = file_uri(&dir.path().join("legacy/old.json"));
+    let mut client = Client::start();
+    client.open(&cdn, "json", &text);
+    client.open(&legacy, "json", &text);
+    let got = client.diagnostics_of(&[&cdn, &legacy]);
+    // The severity override and the per-file ignore apply; the editor's `ignore: [CF7]` too.
+    assert_eq!(
+        codes(&got[&cdn]),
+        [("CF004".into(), 2), ("CF602".into(), 1)]
+    );
+    assert_eq!(codes(&got[&legacy]), [("CF004".into(), 2)]);
+
+    // The file changes (the client watches it): both documents are linted again.
+    std::fs::write(
+        &config,
+        "ignore = [\"CF004\"]\n[per-file-ignores]\n\"legacy/*.json\" = [\"CF602\"]\n",
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    let got = client.diagnostics_of(&[&cdn, &legacy]);
+    assert_eq!(codes(&got[&cdn]), [("CF602".into(), 2)]);
+    assert!(got[&legacy].is_empty(), "{got:#?}");
+
+    // A mistake in the file: shown on the file; the documents are linted with the defaults.
+    std::fs::write(&config, "select = [\"CF602\", \"no-such-rule\"]\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let got = client.diagnostics_of(&[&config_uri, &cdn, &legacy]);
+    let error = &got[&config_uri][0];
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("no rule matches `no-such-rule`"),
+        "{error}"
+    );
+    assert_eq!(error["severity"], 1);
+    assert_eq!(error["range"]["start"], json!({"line": 0, "character": 19}));
+    assert_eq!(
+        codes(&got[&cdn]),
+        [("CF004".into(), 2), ("CF602".into(), 2)]
+    );
+
+    // Fixed: the error goes. The file's `select` against the editor's: the editor's wins, unless
+    // the editor prefers the file.
+    std::fs::write(&config, "select = [\"CF004\"]\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let got = client.diagnostics_of(&[&config_uri, &cdn]);
+    assert!(got[&config_uri].is_empty(), "{got:#?}");
+    assert_eq!(codes(&got[&cdn]), [("CF004".into(), 2)]);
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"cloudfront-lint": {"select": ["CF602"]}}}),
+    );
+    let got = client.diagnostics_of(&[&cdn]);
+    assert_eq!(codes(&got[&cdn]), [("CF602".into(), 2)]);
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"cloudfront-lint": {"select": ["CF602"], "configurationPreference": "filesystemFirst"}}}),
+    );
+    let got = client.diagnostics_of(&[&cdn]);
+    assert_eq!(codes(&got[&cdn]), [("CF004".into(), 2)]);
+    client.finish();
+}
+
+#[test]
+fn config_files_are_watched_when_the_client_can() {
+    let mut client = Client::start_with(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+    );
+    let request = loop {
+        if let Message::Request(r) = client.recv() {
+            break r;
+        }
+    };
+    assert_eq!(request.method, "client/registerCapability");
+    let registration = &request.params["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        globs,
+        ["**/.cloudfront-lint.toml", "**/cloudfront-lint.toml"]
+    );
+    client.send(Response::new_ok(request.id, Value::Null).into());
+    client.finish();
+}
+
+/// Opens a document, asks for the "ignore here" action on its CF602, applies it and gets no
+/// diagnostic back; returns the edited text.
+fn ignore_here(client: &mut Client, uri: &str, language: &str, text: &str) -> String {
+    client.open(uri, language, text);
+    let (diagnostics, _) = client.diagnostics(uri);
+    let d = diagnostics
+        .iter()
+        .find(|d| d["code"] == "CF602")
+        .unwrap_or_else(|| panic!("{diagnostics:#?}"));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let ignore = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Ignore CF602"))
+        .unwrap_or_else(|| panic!("{actions:#}"));
+    let fixed = apply(text, ignore["edit"]["changes"][uri].as_array().unwrap());
+    client.change(uri, 2, &fixed);
+    let (diagnostics, version) = client.diagnostics(uri);
+    assert_eq!(version, 2);
+    assert!(diagnostics.is_empty(), "{fixed}\n{diagnostics:#?}");
+    fixed
+}
+
+#[test]
+fn templates_offer_to_ignore_the_rule_in_the_resources_metadata() {
+    let mut client = Client::start();
+    let yaml = std::fs::read_to_string("tests/lsp/broken.yaml").unwrap();
+    let fixed = ignore_here(&mut client, "file:///work/ignore.yaml", "yaml", &yaml);
+    assert!(
+        fixed.ends_with(
+            "    Metadata:\n      cloudfront-lint:\n        ignore:\n          - CF602\n"
+        ),
+        "{fixed}"
+    );
+    // Again, on a template that ignores another rule already: the list grows.
+    let yaml = yaml.replace(
+        "    Type: AWS::CloudFront::Distribution\n",
+        "    Type: AWS::CloudFront::Distribution\n    Metadata:\n      cloudfront-lint:\n        ignore:\n          - CF204\n",
+    );
+    let fixed = ignore_here(&mut client, "file:///work/ignore2.yaml", "yaml", &yaml);
+    assert!(
+        fixed.contains("          - CF204\n          - CF602\n"),
+        "{fixed}"
+    );
+
+    // JSON, indented by four: valid JSON, indented as the rest.
+    let value: Value = serde_json::from_str(&{
+        let doc =
+            cloudfront_lint::document::parse(&yaml, 0, cloudfront_lint::document::Syntax::Yaml)
+                .unwrap();
+        let mut value = doc.value;
+        value["Resources"]["Cdn"]
+            .as_object_mut()
+            .unwrap()
+            .remove("Metadata");
+        value.to_string()
+    })
+    .unwrap();
+    let mut json = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    serde::Serialize::serialize(
+        &value,
+        &mut serde_json::Serializer::with_formatter(&mut json, formatter),
+    )
+    .unwrap();
+    let json = String::from_utf8(json).unwrap();
+    let fixed = ignore_here(&mut client, "file:///work/ignore.json", "json", &json);
+    let parsed: Value = serde_json::from_str(&fixed).unwrap_or_else(|e| panic!("{e}\n{fixed}"));
+    assert_eq!(
+        parsed["Resources"]["Cdn"]["Metadata"],
+        json!({"cloudfront-lint": {"ignore": ["CF602"]}})
+    );
+    assert!(
+        fixed.contains("        \"Cdn\": {\n            \"Metadata\": {\n                \"cloudfront-lint\": {\n"),
+        "{fixed}"
+    );
+    client.finish();
+}
+
+#[test]
+fn the_loop_answers_while_a_large_document_lints() {
+    let mut client = Client::start();
+    let text = std::fs::read_to_string("tests/lsp/broken.json").unwrap();
+    let small = "file:///work/small.json";
+    client.open(small, "json", &text);
+    let (diagnostics, _) = client.diagnostics(small);
+    let d = diagnostics[0].clone();
+    // 100 MB to lint; the hover on the small document is answered first.
+    let padding = "x".repeat(100 * 1024 * 1024);
+    let big_text = text.replacen("\"cdn-2026-11-25\"", &format!("\"{padding}\""), 1);
+    drop(padding);
+    let big = "file:///work/big.json";
+    client.open(big, "json", &big_text);
+    drop(big_text);
+    client.next_id += 1;
+    let id = RequestId::from(client.next_id);
+    client.send(
+        Request::new(
+            id.clone(),
+            "textDocument/hover".into(),
+            json!({"textDocument": {"uri": small}, "position": d["range"]["start"]}),
+        )
+        .into(),
+    );
+    loop {
+        match client.recv() {
+            Message::Response(r) if r.id == id => {
+                assert!(r.response_result.unwrap()["contents"]["value"]
+                    .as_str()
+                    .unwrap()
+                    .contains("CF602"));
+                break;
+            }
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
+                assert_ne!(n.params["uri"], big, "the big document was linted first")
+            }
+            _ => {}
+        }
+    }
+    client.diagnostics(big);
+    client.finish();
+}
+
+#[test]
+fn a_burst_of_changes_is_linted_at_its_last_version_only() {
+    let mut client = Client::start();
+    let text = std::fs::read_to_string("tests/lsp/broken.json").unwrap();
+    let uri = "file:///work/burst.json";
+    client.open(uri, "json", &text);
+    client.diagnostics(uri);
+    // 500 changes written at once, as fast typing or a formatter's edits arrive.
+    let mut burst = Vec::new();
+    for version in 2..=501 {
+        let t = if version % 2 == 0 {
+            text.replace("\"/index.html\"", "\"index.html\"")
+        } else {
+            text.clone()
+        };
+        Message::from(Notification::new(
+            "textDocument/didChange".into(),
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": t}]}),
+        ))
+        .write(&mut burst)
+        .unwrap();
+    }
+    client.stdin.write_all(&burst).unwrap();
+    client.stdin.flush().unwrap();
+    let (diagnostics, version) = client.diagnostics(uri);
+    assert_eq!(version, 501, "an earlier version was published");
+    assert!(diagnostics.iter().any(|d| d["code"] == "CF602"));
+    client.finish();
 }

@@ -138,7 +138,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// A path as a relative URI reference: every byte outside the unreserved set and `/` escaped.
-fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let mut out = String::new();
     for b in path.replace('\\', "/").bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
