@@ -25,6 +25,12 @@ fn neovim_receives_diagnostics_hover_and_quick_fixes() {
     for f in files {
         std::fs::copy(format!("tests/lsp/{f}"), dir.join(f)).unwrap();
     }
+    // The server finds the configuration file beside the files, as the CLI does.
+    std::fs::write(
+        dir.join("cloudfront-lint.toml"),
+        "[severity]\nCF602 = \"error\"\n",
+    )
+    .unwrap();
     let script = std::fs::canonicalize("tests/lsp/neovim.lua").unwrap();
     let status = Command::new("nvim")
         .args(["--headless", "-n", "-i", "NONE", "-u", "NONE"])
@@ -49,6 +55,10 @@ fn neovim_receives_diagnostics_hover_and_quick_fixes() {
             .unwrap_or_else(|| panic!("{f} in {results:#}"));
         let d = &entry["diagnostics"][0];
         assert_eq!(d["code"], "CF602", "{f}: {entry:#}");
+        assert_eq!(
+            d["severity"], 1,
+            "{f}: cloudfront-lint.toml makes it an error"
+        );
         let text = std::fs::read_to_string(format!("tests/lsp/{f}")).unwrap();
         let line = text
             .lines()
@@ -69,5 +79,13 @@ fn neovim_receives_diagnostics_hover_and_quick_fixes() {
                 .any(|a| a["kind"] == "quickfix" && a["isPreferred"] == true),
             "{f}: {entry:#}"
         );
+        // "Ignore here": a comment in Terraform, the resource's Metadata in a template (the API
+        // config has no place for one).
+        let ignore = actions.iter().any(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Ignore CF602"))
+        });
+        assert_eq!(ignore, f != "broken.json", "{f}: {entry:#}");
     }
 }
