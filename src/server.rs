@@ -855,6 +855,8 @@ impl Server {
         };
         let wanted = to_bytes(&doc.text, &doc.lines, params.range);
         let syntax = syntax_of(&uri, &doc.language, &doc.text);
+        // A template is parsed once, for the first finding inside a resource.
+        let mut template: Option<Option<ignore::Template>> = None;
         let mut actions = Vec::new();
         for f in &doc.findings {
             let r = &f.location.range;
@@ -881,15 +883,15 @@ impl Server {
             }
             let ignore = match syntax {
                 Some(Syntax::Terraform) => terraform_ignore(doc, f),
-                Some(syntax) => {
-                    ignore::cloudformation(&doc.text, syntax, &f.location.pointer, f.code).map(
-                        |e| lsp::TextEdit {
-                            range: to_lsp(&doc.text, &doc.lines, e.range),
-                            new_text: e.content,
-                        },
-                    )
-                }
-                None => None,
+                Some(syntax) if ignore::Template::holds(&f.location.pointer) => template
+                    .get_or_insert_with(|| ignore::Template::parse(&doc.text, syntax))
+                    .as_ref()
+                    .and_then(|t| t.ignore(&f.location.pointer, f.code))
+                    .map(|e| lsp::TextEdit {
+                        range: to_lsp(&doc.text, &doc.lines, e.range),
+                        new_text: e.content,
+                    }),
+                _ => None,
             };
             if let Some(edit) = ignore {
                 actions.push(quick_fix(

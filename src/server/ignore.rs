@@ -4,64 +4,76 @@
 //! keeps the template's indentation (block style in block mappings); JSON stays valid JSON, laid
 //! out as the object it goes into (one member a line at its indentation, or all on one line).
 
-use crate::document::{self, Locate, Spans, Syntax};
+use crate::document::{self, Document, Locate, Syntax};
 use crate::finding::Edit;
 use crate::json::Pointer;
 use serde_json::{json, Value};
 
-/// The edit that makes the template's resource holding `pointer` (a pointer into the file, inside
-/// `/Resources/<name>/`) ignore `code`; `None` when the pointer is not inside a resource, the text
-/// does not parse, or the metadata is written in a shape this does not edit.
-pub fn cloudformation(text: &str, syntax: Syntax, pointer: &Pointer, code: &str) -> Option<Edit> {
-    let mut segments = pointer.segments();
-    if segments.next()? != "Resources" {
-        return None;
-    }
-    let name = segments.next()?.into_owned();
-    // A finding on the resource itself is not "inside" it: suppressions do not reach it.
-    segments.next()?;
-    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let doc = document::parse(text, base, syntax).ok()?;
-    let at = Template {
-        text,
-        spans: &doc.spans,
-        json: syntax == Syntax::Json,
-    };
-    let resource = Pointer::root().key("Resources").key(&name);
-    let value = &doc.value;
-    value.pointer(resource.as_str())?.as_object()?;
-    let metadata = resource.key("Metadata");
-    let Some(meta) = value.pointer(metadata.as_str()) else {
-        let inner = json!({"cloudfront-lint": {"ignore": [code]}});
-        return at.insert_member(value, &resource, "Metadata", &inner);
-    };
-    meta.as_object()?;
-    let ours = metadata.key("cloudfront-lint");
-    let Some(settings) = value.pointer(ours.as_str()) else {
-        let inner = json!({"ignore": [code]});
-        return at.insert_member(value, &metadata, "cloudfront-lint", &inner);
-    };
-    settings.as_object()?;
-    let list = ours.key("ignore");
-    match value.pointer(list.as_str()) {
-        None => at.insert_member(value, &ours, "ignore", &json!([code])),
-        Some(Value::Array(items)) => at.append_item(&list, items.len(), code),
-        // One entry written alone (`ignore: CF204`): a list of it and the new one.
-        Some(_) => {
-            let range = at.spans.locate(&list)?.value;
-            let old = &text[range.clone()];
-            Some(Edit {
-                range,
-                content: format!("[{old}, {}]", at.scalar(code)),
-            })
-        }
-    }
+/// A template parsed once for every "ignore here" edit a code action request asks for.
+pub struct Template<'a> {
+    text: &'a str,
+    doc: Document<'a>,
+    json: bool,
 }
 
-struct Template<'a> {
-    text: &'a str,
-    spans: &'a Spans<'a>,
-    json: bool,
+impl<'a> Template<'a> {
+    /// `None` when the text does not parse.
+    pub fn parse(text: &'a str, syntax: Syntax) -> Option<Template<'a>> {
+        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Some(Template {
+            text,
+            doc: document::parse(text, base, syntax).ok()?,
+            json: syntax == Syntax::Json,
+        })
+    }
+
+    /// Whether a finding at `pointer` (into the file) is inside a template resource, where its
+    /// `Metadata` can ignore it (a finding on the resource itself is not: suppressions do not
+    /// reach it).
+    pub fn holds(pointer: &Pointer) -> bool {
+        let mut segments = pointer.segments();
+        segments.next().is_some_and(|s| s == "Resources")
+            && segments.next().is_some()
+            && segments.next().is_some()
+    }
+
+    /// The edit that makes the resource holding `pointer` ignore `code`; `None` when the pointer
+    /// is not inside a resource or the metadata is written in a shape this does not edit.
+    pub fn ignore(&self, pointer: &Pointer, code: &str) -> Option<Edit> {
+        if !Template::holds(pointer) {
+            return None;
+        }
+        let name = pointer.segments().nth(1)?.into_owned();
+        let resource = Pointer::root().key("Resources").key(&name);
+        let value = &self.doc.value;
+        value.pointer(resource.as_str())?.as_object()?;
+        let metadata = resource.key("Metadata");
+        let Some(meta) = value.pointer(metadata.as_str()) else {
+            let inner = json!({"cloudfront-lint": {"ignore": [code]}});
+            return self.insert_member(&resource, "Metadata", &inner);
+        };
+        meta.as_object()?;
+        let ours = metadata.key("cloudfront-lint");
+        let Some(settings) = value.pointer(ours.as_str()) else {
+            let inner = json!({"ignore": [code]});
+            return self.insert_member(&metadata, "cloudfront-lint", &inner);
+        };
+        settings.as_object()?;
+        let list = ours.key("ignore");
+        match value.pointer(list.as_str()) {
+            None => self.insert_member(&ours, "ignore", &json!([code])),
+            Some(Value::Array(items)) => self.append_item(&list, items.len(), code),
+            // One entry written alone (`ignore: CF204`): a list of it and the new one.
+            Some(_) => {
+                let range = self.doc.spans.locate(&list)?.value;
+                let old = &self.text[range.clone()];
+                Some(Edit {
+                    range,
+                    content: format!("[{old}, {}]", self.scalar(code)),
+                })
+            }
+        }
+    }
 }
 
 impl Template<'_> {
@@ -108,19 +120,13 @@ impl Template<'_> {
     }
 
     /// Adds the member `key: value` to the object at `object`.
-    fn insert_member(
-        &self,
-        root: &Value,
-        object: &Pointer,
-        key: &str,
-        value: &Value,
-    ) -> Option<Edit> {
-        let located = self.spans.locate(object)?;
-        let members = root.pointer(object.as_str())?.as_object()?;
+    fn insert_member(&self, object: &Pointer, key: &str, value: &Value) -> Option<Edit> {
+        let located = self.doc.spans.locate(object)?;
+        let members = self.doc.value.pointer(object.as_str())?.as_object()?;
         // The member written first (the map is sorted by key, not by place).
         let first = members
             .keys()
-            .filter_map(|k| self.spans.locate(&object.key(k))?.key)
+            .filter_map(|k| self.doc.spans.locate(&object.key(k))?.key)
             .map(|k| k.start)
             .min();
         let open = located.value.start;
@@ -186,7 +192,7 @@ impl Template<'_> {
 
     /// Adds `code` after the last of the `len` items of the list at `list`.
     fn append_item(&self, list: &Pointer, len: usize, code: &str) -> Option<Edit> {
-        let located = self.spans.locate(list)?;
+        let located = self.doc.spans.locate(list)?;
         let item = self.scalar(code);
         let open = located.value.start;
         let flow = self.text[open..].starts_with('[');
@@ -199,7 +205,7 @@ impl Template<'_> {
                 content: item,
             });
         };
-        let last = self.spans.locate(&list.index(last))?.value;
+        let last = self.doc.spans.locate(&list.index(last))?.value;
         if flow {
             let close = located.value.end.saturating_sub(1);
             let between = &self.text[last.end..close.max(last.end)];
@@ -292,7 +298,8 @@ mod tests {
     fn ignored(text: &str, syntax: Syntax, code: &str) -> String {
         let pointer =
             Pointer::parse("/Resources/Cdn/Properties/DistributionConfig/Enabled").unwrap();
-        let edit = cloudformation(text, syntax, &pointer, code).expect("an edit");
+        let template = Template::parse(text, syntax).expect("it parses");
+        let edit = template.ignore(&pointer, code).expect("an edit");
         let out = apply(text, &edit);
         let parsed = document::parse(&out, 0, syntax)
             .unwrap_or_else(|e| panic!("{out}\n{}", e.message))
@@ -360,7 +367,8 @@ mod tests {
         let text = "{\"Resources\": {\"Cdn\": {\"Type\": \"AWS::CloudFront::Distribution\"}}}";
         for p in ["/Resources/Cdn", "/Outputs/X/Value", ""] {
             let p = Pointer::parse(p).unwrap();
-            assert!(cloudformation(text, Syntax::Json, &p, "CF602").is_none());
+            let template = Template::parse(text, Syntax::Json).unwrap();
+            assert!(template.ignore(&p, "CF602").is_none());
         }
     }
 }
