@@ -193,7 +193,8 @@ struct Doc {
     /// The findings of `text` when `linted == generation` (empty for a document that holds no
     /// distribution).
     findings: Vec<Finding>,
-    /// Counts what changed how the document is linted: its text, its settings.
+    /// Changes whenever how the document lints does (its text, its settings); unique across
+    /// documents.
     generation: u64,
     /// `generation` for the worker, which skips a job that is no longer the latest.
     latest: Arc<AtomicU64>,
@@ -207,16 +208,24 @@ struct Doc {
     published: bool,
 }
 
+/// A generation no document had: a document closed and opened again under the same URI while
+/// its lint runs must not take that lint's findings for its own.
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 impl Doc {
     fn new(text: String, version: i32, language: String) -> Doc {
+        let generation = next_generation();
         Doc {
             lines: line_starts(&text),
             text: Arc::new(text),
             version,
             language,
             findings: Vec::new(),
-            generation: 1,
-            latest: Arc::new(AtomicU64::new(1)),
+            generation,
+            latest: Arc::new(AtomicU64::new(generation)),
             linted: 0,
             dirty: true,
             debounce: false,
@@ -226,7 +235,7 @@ impl Doc {
 
     /// Something changed how the document lints: ask for a lint (after the batch).
     fn touch(&mut self, debounce: bool) {
-        self.generation += 1;
+        self.generation = next_generation();
         self.latest.store(self.generation, Ordering::Relaxed);
         self.dirty = true;
         self.debounce = debounce;
