@@ -42,10 +42,13 @@ impl Rule for AllowedMethodsCombination {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let allowed_at = behavior.pointer.key("AllowedMethods").key("Items");
+            let allowed_at = behavior.pointer().key("AllowedMethods").key("Items");
             // Without AllowedMethods a behaviour allows GET and HEAD.
             let allowed = match cx.raw_at(&allowed_at) {
-                None if cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_none() => {
+                None if cx
+                    .raw_at(&behavior.pointer().key("AllowedMethods"))
+                    .is_none() =>
+                {
                     Some(ALL[..2].to_vec())
                 }
                 found => found.and_then(Value::as_array).and_then(|l| methods(l)),
@@ -66,11 +69,11 @@ impl Rule for AllowedMethodsCombination {
             // CachedMethods sits inside AllowedMethods in the API, beside it in CloudFormation.
             let cached_at = [
                 behavior
-                    .pointer
+                    .pointer()
                     .key("AllowedMethods")
                     .key("CachedMethods")
                     .key("Items"),
-                behavior.pointer.key("CachedMethods").key("Items"),
+                behavior.pointer().key("CachedMethods").key("Items"),
             ]
             .into_iter()
             .find(|p| cx.raw_at(p).is_some_and(Value::is_array));
