@@ -53,6 +53,8 @@ mod cf222_host_header_to_s3_or_api_gateway;
 mod cf223_slow_failover;
 mod cf224_origin_lambda_runs_again_on_failover;
 mod cf225_error_page_on_failing_origin;
+mod cf226_media_quality_without_mediapackage;
+mod cf227_origin_access_identity_form;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
@@ -85,6 +87,7 @@ mod cf607_web_acl_id_form;
 mod cf608_logging_bucket_form;
 mod cf609_continuous_deployment_with_http3;
 mod cf610_tenant_only_restrictions;
+mod cf611_error_caching_on_416;
 mod cf701_viewer_allows_http;
 mod cf702_http_to_custom_origin;
 mod cf703_deprecated_origin_ssl_protocol;
@@ -264,6 +267,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf223_slow_failover::SlowFailover,
     &cf224_origin_lambda_runs_again_on_failover::OriginLambdaRunsAgainOnFailover,
     &cf225_error_page_on_failing_origin::ErrorPageOnFailingOrigin,
+    &cf226_media_quality_without_mediapackage::MediaQualityWithoutMediapackage,
+    &cf227_origin_access_identity_form::OriginAccessIdentityForm,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
@@ -296,6 +301,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf608_logging_bucket_form::LoggingBucketForm,
     &cf609_continuous_deployment_with_http3::ContinuousDeploymentWithHttp3,
     &cf610_tenant_only_restrictions::TenantOnlyRestrictions,
+    &cf611_error_caching_on_416::ErrorCachingOn416,
     &cf701_viewer_allows_http::ViewerAllowsHttp,
     &cf702_http_to_custom_origin::HttpToCustomOrigin,
     &cf703_deprecated_origin_ssl_protocol::DeprecatedOriginSslProtocol,
