@@ -156,6 +156,10 @@ pub struct RuleMeta {
     pub default_on: bool,
 }
 
+/// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository): the
+/// language server's hover links and SARIF's `helpUri` point there.
+pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+
 /// Named sets of rules, by the scanner or standard whose checks they implement: a rule belongs to
 /// a set when one of its controls carries the set's prefix.
 pub static NAMED_SETS: [(&str, &str, &str); 5] = [
@@ -175,6 +179,30 @@ pub static NAMED_SETS: [(&str, &str, &str); 5] = [
 ];
 
 impl RuleMeta {
+    /// The rule's page on the web: `RULES_URL` + `CFnnn-name.md`.
+    pub fn doc_url(&self) -> String {
+        format!("{RULES_URL}{}-{}.md", self.code, self.name)
+    }
+
+    /// The first paragraph of the doc's "What it does", on one line: a description short enough
+    /// for a dashboard (SARIF's `fullDescription`). The summary when the doc has no such section.
+    pub fn description(&self) -> String {
+        let Some((_, section)) = self.doc.split_once("\n## What it does\n") else {
+            return self.summary.to_owned();
+        };
+        let paragraph: Vec<&str> = section
+            .lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::trim)
+            .collect();
+        if paragraph.is_empty() {
+            self.summary.to_owned()
+        } else {
+            paragraph.join(" ")
+        }
+    }
+
     /// Whether the rule belongs to the named set `set` (`aws-fsbp`, `checkov`, …).
     pub fn in_set(&self, set: &str) -> bool {
         NAMED_SETS
