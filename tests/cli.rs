@@ -319,7 +319,12 @@ fn rules_lists_every_rule() {
 fn explain_prints_the_doc_by_code_or_name() {
     let by_code = run(&["explain", "cf204"]);
     assert_eq!(code(&by_code), 0);
-    assert!(stdout(&by_code).starts_with("# CF204 failover-on-client-error"));
+    assert!(
+        stdout(&by_code)
+            .starts_with("CF204 failover-on-client-error\n=============================="),
+        "{}",
+        stdout(&by_code)
+    );
     assert_eq!(
         stdout(&by_code),
         stdout(&run(&["explain", "failover-on-client-error"]))
@@ -814,7 +819,11 @@ fn named_sets_select_and_extend_the_defaults() {
 fn explain_finds_the_rules_of_a_control() {
     let o = run(&["explain", "CloudFront.9"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).starts_with("`CloudFront.9` is implemented by:\n  CF702 "));
+    assert!(
+        stdout(&o).starts_with("`CloudFront.9` is implemented by:\n\n• CF702 "),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["explain", "ckv_aws_34", "--format", "json"]);
     assert_eq!(code(&o), 0);
     let v = json(&o);
@@ -1226,4 +1235,210 @@ fn junit_has_a_failed_case_per_finding_and_a_passing_one_per_clean_file() {
         out.contains(&format!("classname=\"{PASS}\" name=\"no findings\"")),
         "{out}"
     );
+}
+
+/// Every usage error is clap's: `error: …`, a pointer to `--help`, exit code 2.
+fn assert_usage_error(o: &Output, what: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(o), 2, "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains(what), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("For more information, try '--help'."),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty(), "{}", stdout(o));
+}
+
+#[test]
+fn options_before_the_subcommand_are_the_subcommand_s() {
+    let before = run(&["--format", "json", "check", NO_SECURITY, FAIL]);
+    let after = run(&["check", "--format", "json", NO_SECURITY, FAIL]);
+    assert_eq!(code(&before), 1);
+    assert_eq!(stdout(&before), stdout(&after));
+    assert_eq!(codes(&json(&before)), ["CF101"]);
+    // `--format=json` and a value that looks like a subcommand are read as clap reads them.
+    let o = run(&[
+        "--format=json",
+        "--stdin-filename",
+        "rules",
+        "check",
+        NO_SECURITY,
+        FAIL,
+    ]);
+    assert_eq!(codes(&json(&o)), ["CF101"]);
+    // In a folder with no `rules` in it (here, `rules/` holds the docs): a word, not a path.
+    let dir = scratch("options-before");
+    let list = bin()
+        .args(["--format", "json", "rules"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&list), 0);
+    assert!(json(&list).as_array().unwrap().len() > 90);
+    // An option the subcommand does not take is clap's usage error, not a path.
+    let o = bin()
+        .args(["--fix", "explain", "CF204"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_usage_error(&o, "unexpected argument '--fix'");
+}
+
+#[test]
+fn a_mistyped_subcommand_is_a_usage_error_but_an_existing_file_is_linted() {
+    let dir = scratch("mistyped");
+    let o = bin()
+        .args(["chekc", "x.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_usage_error(&o, "unrecognized subcommand 'chekc'; did you mean 'check'?");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Usage: cloudfront-lint"));
+    // A missing file that is not like a subcommand is still a missing file.
+    let o = bin()
+        .args(["dist.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("CF003"), "{}", stdout(&o));
+    // A file of that name is what the user meant.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(FAIL),
+        dir.join("chekc"),
+    )
+    .unwrap();
+    let o = bin()
+        .args(["--format", "json", NO_SECURITY, "chekc"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(codes(&json(&o)), ["CF101"]);
+}
+
+#[test]
+fn usage_errors_come_in_clap_s_style() {
+    assert_usage_error(
+        &run(&["check", "--select", "CF2O4", FAIL]),
+        "invalid value 'CF2O4' for '--select <SELECT>': no rule matches it; did you mean `CF204`?",
+    );
+    assert_usage_error(&run(&["check", "--ignore", "nessus", FAIL]), "--ignore");
+    assert_usage_error(&run(&["explain", "CF2O4"]), "did you mean `CF204`?");
+    assert_usage_error(&run(&["check", "--format", "xml", FAIL]), "'xml'");
+}
+
+#[test]
+fn explain_renders_the_markdown_as_plain_text_when_piped() {
+    let o = run(&["explain", "CF204"]);
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "{out}");
+    assert!(!out.contains("\n## "), "headings are rendered: {out}");
+    assert!(out.contains("\nWhat it does\n------------\n"), "{out}");
+    // Code blocks are indented, links readable, paragraphs wrapped (to 80 columns when piped).
+    let doc = cloudfront_lint::rules::find("CF204").unwrap().meta().doc;
+    assert!(doc.contains("```json\n{"));
+    assert!(out.contains("\n    {"), "{out}");
+    assert!(!out.contains("```"), "{out}");
+    for line in out
+        .lines()
+        .filter(|l| l.trim().contains(' ') && !l.starts_with("    "))
+    {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    let narrow = stdout(
+        &bin()
+            .args(["explain", "CF204"])
+            .env("COLUMNS", "50")
+            .output()
+            .unwrap(),
+    );
+    assert!(narrow.lines().filter(|l| l.contains(' ')).count() > out.lines().count());
+    for line in narrow
+        .lines()
+        .filter(|l| l.trim().contains(' ') && !l.starts_with("    "))
+    {
+        assert!(line.chars().count() <= 50, "{line:?}");
+    }
+    let links = stdout(&run(&["explain", "CF222"]));
+    assert!(!links.contains("]("), "{links}");
+    // Colour when asked for, even piped.
+    let colored = stdout(&run(&["explain", "CF204", "--color", "always"]));
+    assert!(
+        colored.starts_with("\x1b[1m\x1b[4mCF204 failover-on-client-error\x1b[0m"),
+        "{colored}"
+    );
+}
+
+/// `script` runs a command on a pseudo-terminal (util-linux); where it is missing, the terminal
+/// tests say so and stop.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to run the binary on a terminal");
+        return None;
+    }
+    let command = std::iter::once(env!("CARGO_BIN_EXE_cloudfront-lint"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut c = Command::new("script");
+    c.args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLOUDFRONT_LINT_FORMAT")
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let o = c.output().unwrap();
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+#[test]
+fn colour_follows_the_terminal_no_color_term_dumb_and_the_flag() {
+    let Some(tty) = on_a_terminal(&["check", NO_SECURITY, FAIL], &[]) else {
+        return;
+    };
+    assert!(tty.contains("\x1b["), "a terminal is coloured: {tty}");
+    assert!(
+        tty.contains("error[CF101]") || tty.contains("CF101"),
+        "{tty}"
+    );
+    for env in [[("TERM", "dumb")], [("NO_COLOR", "1")]] {
+        let out = on_a_terminal(&["check", NO_SECURITY, FAIL], &env).unwrap();
+        assert!(
+            out.contains("CF101") && !out.contains("\x1b["),
+            "{env:?}: {out}"
+        );
+        let out = on_a_terminal(&["explain", "CF204"], &[env[0], ("PAGER", "cat")]).unwrap();
+        assert!(
+            out.contains("CF204") && !out.contains("\x1b["),
+            "{env:?}: {out}"
+        );
+    }
+    let out = on_a_terminal(&["check", "--color", "never", NO_SECURITY, FAIL], &[]).unwrap();
+    assert!(!out.contains("\x1b["), "{out}");
+    // `always` colours a pipe too.
+    let piped = stdout(&run(&["check", "--color", "always", NO_SECURITY, FAIL]));
+    assert!(piped.contains("\x1b["), "{piped}");
+    assert!(!stdout(&run(&["check", NO_SECURITY, FAIL])).contains("\x1b["));
+}
+
+#[test]
+fn explain_pages_on_a_terminal_and_falls_back_without_a_pager() {
+    let dir = scratch("pager");
+    let paged = dir.join("paged.txt");
+    let pager = format!("tee {}", paged.display());
+    let Some(out) = on_a_terminal(&["explain", "CF204"], &[("PAGER", &pager)]) else {
+        return;
+    };
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(text.contains("failover-on-client-error"), "{text}");
+    assert!(text.contains("\x1b[1m"), "coloured on a terminal: {text:?}");
+    assert!(out.contains("failover-on-client-error"), "{out}");
+    // A pager that cannot be started: the text is printed all the same.
+    let out = on_a_terminal(&["explain", "CF204"], &[("PAGER", "/nonexistent/pager")]).unwrap();
+    assert!(out.contains("What it does"), "{out}");
 }
