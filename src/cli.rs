@@ -2,6 +2,7 @@
 
 use crate::finding::Severity;
 use crate::rules::{self, REGISTRY};
+use crate::settings::Operation;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -46,6 +47,9 @@ pub enum Command {
         /// Use this configuration file instead of looking for one.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Show the settings as `check --operation` would make them.
+        #[arg(long, value_enum)]
+        operation: Option<Operation>,
     },
     /// Print a rule's documentation, by code (CF204), name (failover-on-client-error), or a control
     /// id it implements (CloudFront.9, CKV_AWS_34).
@@ -107,6 +111,10 @@ pub struct CheckArgs {
     /// `dumb`.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Whether the configs create distributions or update existing ones, for the rules that care
+    /// [default: `operation` in the configuration file, else unsaid].
+    #[arg(long, value_enum)]
+    pub operation: Option<Operation>,
     /// Run only these rules: codes, code prefixes (CF2), names or named sets (aws-fsbp, cdk-nag,
     /// checkov, trivy, kics), comma-separated.
     #[arg(long, value_delimiter = ',', value_parser = selector)]

@@ -33,7 +33,11 @@ fn main() -> ExitCode {
     let code = match cli.command.unwrap_or(Command::Check(cli.check)) {
         Command::Check(args) => run_check(args),
         Command::Rules { format } => list_rules(format),
-        Command::Config { path, config } => show_config(path, config),
+        Command::Config {
+            path,
+            config,
+            operation,
+        } => show_config(path, config, operation),
         Command::Explain {
             rule,
             format,
@@ -131,6 +135,7 @@ fn run_check(args: CheckArgs) -> u8 {
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         fail_on: args.fail_on,
+        operation: args.operation,
     };
     let mut resolver = match Resolver::new(args.config.as_deref()) {
         Ok(r) => r,
@@ -334,7 +339,11 @@ fn config_error(e: ConfigError) -> u8 {
 }
 
 /// `cloudfront-lint config [PATH]`: the settings in effect and where each came from.
-fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
+fn show_config(
+    path: Option<PathBuf>,
+    explicit: Option<PathBuf>,
+    operation: Option<cloudfront_lint::settings::Operation>,
+) -> u8 {
     let path = path.unwrap_or_else(|| ".".into());
     let config = match Resolver::new(explicit.as_deref()).and_then(|mut r| r.for_path(&path)) {
         Ok(c) => c,
@@ -359,24 +368,32 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         path.display(),
         file.as_deref().unwrap_or("none found (defaults)")
     );
-    let mut line = |key: &str, value: String, at: Option<usize>| {
-        out.push_str(&format!("{key} = {value}  # {}\n", from(at)));
+    let line = |out: &mut String, key: &str, value: String, from: String| {
+        out.push_str(&format!("{key} = {value}  # {from}\n"));
     };
     line(
+        &mut out,
         "select",
         match &config.select.value {
             Some(v) => list(v),
             None => "[] (the rules on by default)".to_owned(),
         },
-        config.select.line,
+        from(config.select.line),
     );
     line(
+        &mut out,
         "extend-select",
         list(&config.extend_select.value),
-        config.extend_select.line,
+        from(config.extend_select.line),
     );
-    line("ignore", list(&config.ignore.value), config.ignore.line);
     line(
+        &mut out,
+        "ignore",
+        list(&config.ignore.value),
+        from(config.ignore.line),
+    );
+    line(
+        &mut out,
         "fail-on",
         format!(
             "{:?}",
@@ -388,9 +405,10 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
                 .map(|v| v.get_name().to_owned())
                 .unwrap_or_default()
         ),
-        config.fail_on.line,
+        from(config.fail_on.line),
     );
     line(
+        &mut out,
         "exclude",
         list(
             &config
@@ -400,7 +418,7 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
                 .map(|(g, _)| g.clone())
                 .collect::<Vec<_>>(),
         ),
-        config.exclude.line,
+        from(config.exclude.line),
     );
     let severities = config
         .severity
@@ -409,9 +427,10 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         .map(|(s, v)| format!("{s:?} = {:?}", v.as_str()))
         .collect::<Vec<_>>();
     line(
+        &mut out,
         "severity",
         format!("{{ {} }}", severities.join(", ")),
-        config.severity.line,
+        from(config.severity.line),
     );
     let per_file = config
         .per_file_ignores
@@ -420,9 +439,37 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         .map(|(g, _, codes)| format!("{g:?} = {}", list(codes)))
         .collect::<Vec<_>>();
     line(
+        &mut out,
         "per-file-ignores",
         format!("{{ {} }}", per_file.join(", ")),
-        config.per_file_ignores.line,
+        from(config.per_file_ignores.line),
+    );
+    let (operation, from_operation) = match operation {
+        Some(op) => (Some(op), "command line".to_owned()),
+        None => (config.operation.value, from(config.operation.line)),
+    };
+    line(
+        &mut out,
+        "operation",
+        operation.map_or(
+            "unset (rules assume neither create nor update)".to_owned(),
+            |op| format!("{:?}", op.as_str()),
+        ),
+        from_operation,
+    );
+    out.push_str("[rules.CF223]  # slow-failover\n");
+    line(
+        &mut out,
+        "max-failover-seconds",
+        config.max_failover_seconds.value.to_string(),
+        from(config.max_failover_seconds.line),
+    );
+    out.push_str("[rules.CF715]  # no-tags\n");
+    line(
+        &mut out,
+        "required-tags",
+        list(&config.required_tags.value),
+        from(config.required_tags.line),
     );
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     0

@@ -1327,6 +1327,7 @@ fn usage_errors_come_in_clap_s_style() {
     assert_usage_error(&run(&["check", "--ignore", "nessus", FAIL]), "--ignore");
     assert_usage_error(&run(&["explain", "CF2O4"]), "did you mean `CF204`?");
     assert_usage_error(&run(&["check", "--format", "xml", FAIL]), "'xml'");
+    assert_usage_error(&run(&["check", "--operation", "delete", FAIL]), "'delete'");
 }
 
 #[test]
@@ -1441,4 +1442,176 @@ fn explain_pages_on_a_terminal_and_falls_back_without_a_pager() {
     // A pager that cannot be started: the text is printed all the same.
     let out = on_a_terminal(&["explain", "CF204"], &[("PAGER", "/nonexistent/pager")]).unwrap();
     assert!(out.contains("What it does"), "{out}");
+}
+
+#[test]
+fn rule_options_and_operation_in_the_configuration_file() {
+    let dir = configured(
+        "config-options",
+        "operation = \"update\"\n\n[rules.CF223]\nmax-failover-seconds = 30\n\n[rules.no-tags]\nrequired-tags = [\"team\", \"cost-center\"]\n",
+    );
+    let toml = dir.join("cloudfront-lint.toml");
+    let toml = toml.display();
+    let o = run(&["config", dir.join("sub/dist.json").to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    for line in [
+        format!("operation = \"update\"  # {toml}:1"),
+        "[rules.CF223]  # slow-failover".to_owned(),
+        format!("max-failover-seconds = 30  # {toml}:4"),
+        format!("required-tags = [\"team\", \"cost-center\"]  # {toml}:7"),
+    ] {
+        assert!(out.contains(&line), "{line}\n{out}");
+    }
+    // The command line wins over the file.
+    let o = run(&[
+        "config",
+        "--operation",
+        "create",
+        dir.join("sub/dist.json").to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&o).contains("operation = \"create\"  # command line"),
+        "{}",
+        stdout(&o)
+    );
+    // Unset, the defaults.
+    let o = run(&["config", scratch("config-options-none").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("max-failover-seconds = 10  # default"),
+        "{out}"
+    );
+    assert!(out.contains("required-tags = []  # default"), "{out}");
+    assert!(out.contains("operation = unset"), "{out}");
+}
+
+#[test]
+fn rule_option_errors_name_line_and_column() {
+    for (toml, line_col, what) in [
+        ("[rules.CF223]\nmax-failover = 5\n", ":2:1:", "unknown option `max-failover` of CF223 slow-failover: expected `max-failover-seconds`"),
+        ("[rules.CF223]\nmax-failover-seconds = \"10\"\n", ":2:24:", "takes a whole number of seconds, 1 or more, not a string"),
+        ("[rules.CF223]\nmax-failover-seconds = 0\n", ":2:24:", "not 0"),
+        ("[rules.CF715]\nrequired-tags = \"team\"\n", ":2:17:", "takes a list of tag keys"),
+        ("[rules.CF715]\nrequired-tags = [\"team\", 3]\n", ":2:17:", "not an array"),
+        ("[rules.CF9999]\n", ":1:8:", "no rule `CF9999`"),
+        ("[rules.slow-failovr]\n", ":1:8:", "did you mean `slow-failover`?"),
+        ("[rules.CF204]\nanything = 1\n", ":1:8:", "CF204 failover-on-client-error takes no options"),
+        ("operation = \"delete\"\n", ":1:13:", "unknown operation `delete`"),
+        ("operation = 1\n", ":1:13:", "invalid type"),
+        ("[rules.CF223]\nmax-failover-seconds = 5\n[rules.slow-failover]\nmax-failover-seconds = 6\n", ":4:1:", "already set on line 2"),
+    ] {
+        let dir = configured("config-option-errors", toml);
+        let o = run(&["check", dir.join("sub/dist.json").to_str().unwrap()]);
+        assert_eq!(code(&o), 2, "{toml}");
+        // miette wraps long messages (at a hyphen too): compare without the layout.
+        let err = String::from_utf8_lossy(&o.stderr);
+        let flat = |s: &str| -> String { s.split_whitespace().filter(|w| *w != "│").collect() };
+        assert!(
+            flat(&err).contains(&flat(&format!("cloudfront-lint.toml{line_col}")))
+                && flat(&err).contains(&flat(what)),
+            "{toml}: {err}"
+        );
+    }
+}
+
+#[test]
+fn max_failover_seconds_sets_cf223_s_budget() {
+    let fixture = "fixtures/CF223-slow-failover/fail-defaults.json";
+    let severities = |toml: &str| -> Vec<String> {
+        let dir = configured("config-cf223", toml);
+        std::fs::copy(fixture, dir.join("sub/dist.json")).unwrap();
+        let v = json(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "CF223",
+            dir.join("sub/dist.json").to_str().unwrap(),
+        ]));
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["severity"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let default = severities("");
+    assert!(
+        default
+            .iter()
+            .any(|f| f.starts_with("warning ") && f.contains("over the 10 s this rule allows")),
+        "{default:?}"
+    );
+    // 3 × 10 s to connect fits in 30 s; the read path (3 × 30 s) is still over it.
+    let thirty = severities("[rules.CF223]\nmax-failover-seconds = 30\n");
+    assert!(
+        !thirty.is_empty() && thirty.iter().all(|f| f.starts_with("info ")),
+        "{thirty:?}"
+    );
+    let generous = severities("[rules.slow-failover]\nmax-failover-seconds = 600\n");
+    assert!(generous.is_empty(), "{generous:?}");
+}
+
+#[test]
+fn required_tags_make_cf715_name_the_missing_keys() {
+    let own_tag = "fixtures/CF715-no-tags/pass-own-tag.json";
+    let findings = |toml: &str, text: &str, name: &str| -> Vec<String> {
+        let dir = configured("config-cf715", toml);
+        std::fs::write(dir.join("sub").join(name), text).unwrap();
+        let v = json(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "CF715",
+            dir.join("sub").join(name).to_str().unwrap(),
+        ]));
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let tagged = std::fs::read_to_string(own_tag).unwrap();
+    let required = "[rules.CF715]\nrequired-tags = [\"team\", \"cost-center\"]\n";
+    assert!(
+        findings("", &tagged, "dist.json").is_empty(),
+        "unset: any tag of its own will do"
+    );
+    let got = findings(required, &tagged, "dist.json");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].contains("lack the required tag keys `team` and `cost-center`"),
+        "{got:?}"
+    );
+    let one = tagged.replace("\"owner\"", "\"team\"");
+    assert_ne!(one, tagged);
+    let got = findings(required, &one, "dist.json");
+    assert!(
+        got.len() == 1 && got[0].contains("required tag key `cost-center`"),
+        "{got:?}"
+    );
+    let both = one.replace(
+        "\"Key\": \"team\"",
+        "\"Key\": \"cost-center\", \"Value\": \"42\"}, {\"Key\": \"team\"",
+    );
+    assert!(findings(required, &both, "dist.json").is_empty());
+    // Terraform's map of tags, the same way.
+    let tf =
+        std::fs::read_to_string("fixtures/CF715-no-tags/fail-terraform-empty-tags.tf").unwrap();
+    let tf = tf.replace("tags    = {}", "tags    = { team = \"web\" }");
+    assert!(tf.contains("team = \"web\""), "{tf}");
+    let got = findings(required, &tf, "main.tf");
+    assert!(
+        got.len() == 1 && got[0].contains("`cost-center`"),
+        "{got:?}"
+    );
 }

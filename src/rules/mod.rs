@@ -10,6 +10,7 @@ use crate::form::Target;
 use crate::document::Locate;
 use crate::json::{Kind, Pointer};
 use crate::model::DistributionConfig;
+use crate::settings::{Operation, RuleOptions};
 use serde_json::Value;
 
 mod cf001_invalid_json;
@@ -387,6 +388,8 @@ pub struct Context<'a> {
     target: &'a Target<'a>,
     /// Where everything is in the file, by pointer into the file.
     spans: &'a dyn Locate,
+    /// What the configuration tells rules: `operation`, `[rules.<rule>]` options.
+    options: &'a RuleOptions,
 }
 
 impl<'a> Context<'a> {
@@ -394,13 +397,26 @@ impl<'a> Context<'a> {
         config: &'a DistributionConfig<'a>,
         target: &'a Target<'a>,
         spans: &'a dyn Locate,
+        options: &'a RuleOptions,
     ) -> Self {
         Context {
             config,
             raw: target.value,
             target,
             spans,
+            options,
         }
+    }
+
+    /// Whether the config is to create a distribution or to update one (`operation` in the
+    /// configuration file, `--operation`); `None` when unsaid, and a rule must then assume neither.
+    pub fn operation(&self) -> Option<Operation> {
+        self.options.operation
+    }
+
+    /// The rule options of the configuration file (`[rules.CF223]`, …), defaults where unset.
+    pub fn options(&self) -> &'a RuleOptions {
+        self.options
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
