@@ -310,7 +310,13 @@ fn check_one(
     };
     let lint_once = |source: &Source| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            lint_in_module(source, &settings.settings, origin, module.as_deref())
+            lint_in_module(
+                source,
+                &settings.settings,
+                &settings.options,
+                origin,
+                module.as_deref(),
+            )
         }))
     };
     let mut outcome = lint_once(&source);

@@ -20,8 +20,7 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::mpsc;
 
-/// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository).
-pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+pub use crate::rules::RULES_URL;
 
 /// What the diagnostics say they come from.
 const SOURCE: &str = "cloudfront-lint";

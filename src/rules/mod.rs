@@ -10,6 +10,7 @@ use crate::form::Target;
 use crate::document::Locate;
 use crate::json::{Kind, Pointer};
 use crate::model::DistributionConfig;
+use crate::settings::{Operation, RuleOptions};
 use serde_json::Value;
 
 mod cf001_invalid_json;
@@ -159,6 +160,10 @@ pub struct RuleMeta {
     pub default_on: bool,
 }
 
+/// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository): the
+/// language server's hover links and SARIF's `helpUri` point there.
+pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+
 /// Named sets of rules, by the scanner or standard whose checks they implement: a rule belongs to
 /// a set when one of its controls carries the set's prefix.
 pub static NAMED_SETS: [(&str, &str, &str); 5] = [
@@ -178,6 +183,30 @@ pub static NAMED_SETS: [(&str, &str, &str); 5] = [
 ];
 
 impl RuleMeta {
+    /// The rule's page on the web: `RULES_URL` + `CFnnn-name.md`.
+    pub fn doc_url(&self) -> String {
+        format!("{RULES_URL}{}-{}.md", self.code, self.name)
+    }
+
+    /// The first paragraph of the doc's "What it does", on one line: a description short enough
+    /// for a dashboard (SARIF's `fullDescription`). The summary when the doc has no such section.
+    pub fn description(&self) -> String {
+        let Some((_, section)) = self.doc.split_once("\n## What it does\n") else {
+            return self.summary.to_owned();
+        };
+        let paragraph: Vec<&str> = section
+            .lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::trim)
+            .collect();
+        if paragraph.is_empty() {
+            self.summary.to_owned()
+        } else {
+            paragraph.join(" ")
+        }
+    }
+
     /// Whether the rule belongs to the named set `set` (`aws-fsbp`, `checkov`, …).
     pub fn in_set(&self, set: &str) -> bool {
         NAMED_SETS
@@ -365,6 +394,8 @@ pub struct Context<'a> {
     target: &'a Target<'a>,
     /// Where everything is in the file, by pointer into the file.
     spans: &'a dyn Locate,
+    /// What the configuration tells rules: `operation`, `[rules.<rule>]` options.
+    options: &'a RuleOptions,
 }
 
 impl<'a> Context<'a> {
@@ -372,13 +403,26 @@ impl<'a> Context<'a> {
         config: &'a DistributionConfig<'a>,
         target: &'a Target<'a>,
         spans: &'a dyn Locate,
+        options: &'a RuleOptions,
     ) -> Self {
         Context {
             config,
             raw: target.value,
             target,
             spans,
+            options,
         }
+    }
+
+    /// Whether the config is to create a distribution or to update one (`operation` in the
+    /// configuration file, `--operation`); `None` when unsaid, and a rule must then assume neither.
+    pub fn operation(&self) -> Option<Operation> {
+        self.options.operation
+    }
+
+    /// The rule options of the configuration file (`[rules.CF223]`, …), defaults where unset.
+    pub fn options(&self) -> &'a RuleOptions {
+        self.options
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
