@@ -770,6 +770,7 @@ fn check_terraform_distribution(
         rewrites: translation.rewrites,
         filled: translation.filled,
         notes: translation.notes,
+        operation: None,
         tags: resource.body.get("tags").map(|value| form::Tags {
             value,
             at: resource.prefix.key("tags"),

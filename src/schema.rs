@@ -691,6 +691,7 @@ mod tests {
             filled: Vec::new(),
             notes: Vec::new(),
             tags: None,
+            operation: None,
         };
         for (written, api) in [
             ("/Origins/0/Id", "/Origins/Items/0/Id"),

@@ -1618,3 +1618,26 @@ fn required_tags_make_cf715_name_the_missing_keys() {
         "{got:?}"
     );
 }
+
+#[test]
+fn operation_decides_whether_update_members_are_required() {
+    const EDITED: &str = "fixtures/CF017-missing-for-update/fail-edited-etag-file.json";
+    const BARE: &str = "fixtures/CF017-missing-for-update/pass-create-leaves-them-out.json";
+    let cf017 = |args: &[&str]| {
+        let o = run(&[&["check", "--format", "json", "--select", "CF017"], args].concat());
+        codes(&json(&o)).iter().filter(|c| *c == "CF017").count()
+    };
+    // A file with get-distribution-config's ETag is edited for an update: by default, CF017.
+    assert_eq!(cf017(&[EDITED]), 2);
+    assert_eq!(cf017(&["--operation", "create", EDITED]), 0);
+    // A bare config creates a distribution unless told otherwise.
+    assert_eq!(cf017(&[BARE]), 0);
+    assert_eq!(cf017(&["--operation", "update", BARE]), 2);
+    // The configuration file says it too; the command line wins.
+    let dir = scratch("operation-in-config");
+    std::fs::write(dir.join("cloudfront-lint.toml"), "operation = \"update\"\n").unwrap();
+    std::fs::copy(BARE, dir.join("dist.json")).unwrap();
+    let dist = dir.join("dist.json");
+    assert_eq!(cf017(&[dist.to_str().unwrap()]), 2);
+    assert_eq!(cf017(&["--operation", "create", dist.to_str().unwrap()]), 0);
+}

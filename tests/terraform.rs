@@ -50,7 +50,7 @@ fn every_argument_the_reference_lists_is_translated() {
 }
 
 /// Rules (or single fixtures) that cannot apply to a Terraform resource as written, and why.
-const NOT_TERRAFORM: [(&str, &str); 22] = [
+const NOT_TERRAFORM: [(&str, &str); 23] = [
     (
         "CF001",
         "about JSON text; HCL's own syntax errors are CF001 too, tested on the corpus",
@@ -79,6 +79,10 @@ const NOT_TERRAFORM: [(&str, &str); 22] = [
     (
         "CF016",
         "quota fixtures build lists Terraform would build the same way; tested on the API",
+    ),
+    (
+        "CF017",
+        "the update operation: the provider sends the whole config itself",
     ),
     ("CF020", "CloudFormation's Fn::Sub"),
     ("CF021", "CloudFormation's intrinsic functions"),

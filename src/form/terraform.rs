@@ -1572,6 +1572,7 @@ mod tests {
             filled: Vec::new(),
             notes: Vec::new(),
             tags: None,
+            operation: None,
         };
         let file = |p: Pointer| target.to_file(&p).to_string();
         let base = "/resource/aws_cloudfront_distribution/cdn";

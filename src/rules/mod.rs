@@ -25,6 +25,7 @@ mod cf013_value_not_allowed;
 mod cf014_out_of_range;
 mod cf015_pattern_mismatch;
 mod cf016_over_quota;
+mod cf017_missing_for_update;
 mod cf020_substitution_outside_sub;
 mod cf021_unknown_intrinsic_function;
 mod cf101_quantity_mismatch;
@@ -267,6 +268,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf014_out_of_range::OutOfRange,
     &cf015_pattern_mismatch::PatternMismatch,
     &cf016_over_quota::OverQuota,
+    &cf017_missing_for_update::MissingForUpdate,
     &cf020_substitution_outside_sub::SubstitutionOutsideSub,
     &cf021_unknown_intrinsic_function::UnknownIntrinsicFunction,
     &cf101_quantity_mismatch::QuantityMismatch,
@@ -415,9 +417,11 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the config is to create a distribution or to update one (`operation` in the
-    /// configuration file, `--operation`); `None` when unsaid, and a rule must then assume neither.
+    /// configuration file, `--operation`, else what the input's shape says: a file with
+    /// `get-distribution-config`'s ETag is for an update); `None` when unsaid, and a rule must
+    /// then assume neither.
     pub fn operation(&self) -> Option<Operation> {
-        self.options.operation
+        self.options.operation.or(self.target.operation)
     }
 
     /// The rule options of the configuration file (`[rules.CF223]`, …), defaults where unset.
