@@ -117,7 +117,9 @@ impl Form {
                 continue;
             }
             let word = &rest[..word_len];
-            match names.iter().find(|(api, _)| *api == word) {
+            // The API's names are CamelCase: most words of a message are not, and need no lookup.
+            let named = word.starts_with(|c: char| c.is_ascii_uppercase());
+            match names.iter().find(|(api, _)| named && *api == word) {
                 Some((_, spelled)) => out.push_str(spelled),
                 None => out.push_str(word),
             }
