@@ -148,8 +148,15 @@ fn read_module(folder: &Path) -> Scope {
         if !text.contains("variable") && !text.contains("locals") {
             continue;
         }
-        let Ok(parsed) = crate::hcl::parse(&text) else {
-            continue;
+        // Only the declarations are needed: parse those blocks alone when the file is laid out
+        // as `terraform fmt` leaves it, the whole file otherwise.
+        let declarations = declaration_blocks(&text);
+        let parsed = match declarations.as_deref().map(crate::hcl::parse) {
+            Some(Ok(parsed)) => parsed,
+            _ => match crate::hcl::parse(&text) {
+                Ok(parsed) => parsed,
+                Err(_) => continue,
+            },
         };
         let name = file
             .file_name()
@@ -157,6 +164,33 @@ fn read_module(folder: &Path) -> Scope {
         module.extend_from(Scope::of(&parsed.value), &name);
     }
     module
+}
+
+/// The top-level `variable` and `locals` blocks of a Terraform file, each from its opening line
+/// (unindented) to the first unindented `}` line. `None` when a block does not end that way.
+fn declaration_blocks(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let opens = ["variable ", "variable\t", "locals ", "locals{", "locals\t"];
+        if !opens.iter().any(|o| line.starts_with(o)) {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+        if line.matches('{').count() == line.matches('}').count() {
+            continue; // `variable "x" { default = 1 }` on one line
+        }
+        loop {
+            let line = lines.next()?;
+            out.push_str(line);
+            out.push('\n');
+            if line.trim_end() == "}" {
+                break;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// One input and the settings it is linted with (its configuration file, then the command line).
@@ -276,7 +310,13 @@ fn check_one(
     };
     let lint_once = |source: &Source| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            lint_in_module(source, &settings.settings, origin, module.as_deref())
+            lint_in_module(
+                source,
+                &settings.settings,
+                &settings.options,
+                origin,
+                module.as_deref(),
+            )
         }))
     };
     let mut outcome = lint_once(&source);
@@ -438,4 +478,25 @@ pub fn summarize(checked: &[Checked]) -> Summary {
         summary.fixed += c.fixed;
     }
     summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::declaration_blocks;
+
+    #[test]
+    fn declarations_are_cut_out_of_a_formatted_file() {
+        let text = "variable \"root\" {\n  default = \"/index.html\"\n}\n\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"x\"\n}\n\nlocals {\n  origin = \"site\"\n  tags = {\n    team = \"web\"\n  }\n}\nvariable \"one\" { default = 1 }\n";
+        let cut = declaration_blocks(text).unwrap();
+        assert_eq!(cut, "variable \"root\" {\n  default = \"/index.html\"\n}\nlocals {\n  origin = \"site\"\n  tags = {\n    team = \"web\"\n  }\n}\nvariable \"one\" { default = 1 }\n");
+        let parsed = crate::hcl::parse(&cut).unwrap();
+        let scope = crate::form::terraform::Scope::of(&parsed.value);
+        assert_eq!(scope.variables.len(), 2);
+        assert_eq!(scope.locals.len(), 2);
+    }
+
+    #[test]
+    fn a_block_without_an_unindented_end_means_the_whole_file() {
+        assert_eq!(declaration_blocks("locals {\n  a = 1\n  }\n"), None);
+    }
 }

@@ -1,6 +1,8 @@
 //! The command line, declared with clap.
 
 use crate::finding::Severity;
+use crate::rules::{self, REGISTRY};
+use crate::settings::Operation;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -45,13 +47,23 @@ pub enum Command {
         /// Use this configuration file instead of looking for one.
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Show the settings as `check --operation` would make them.
+        #[arg(long, value_enum)]
+        operation: Option<Operation>,
     },
     /// Print a rule's documentation, by code (CF204), name (failover-on-client-error), or a control
     /// id it implements (CloudFront.9, CKV_AWS_34).
+    ///
+    /// On a terminal the Markdown is rendered (headings emphasised, paragraphs wrapped to its
+    /// width) and paged through `$PAGER` (default `less -R`); piped, it is the same text, plain.
     Explain {
+        #[arg(value_parser = rule_or_control)]
         rule: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// When to colour the rendered text.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
     },
     /// Run the language server (LSP over standard input and output) for editors.
     Server,
@@ -95,19 +107,24 @@ pub struct CheckArgs {
     /// Record every finding of this run in FILE, to adopt the linter on an old repository.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     pub write_baseline: Option<PathBuf>,
-    /// When to colour text output.
+    /// When to colour text output: `auto` colours a terminal unless `NO_COLOR` is set or `TERM` is
+    /// `dumb`.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Whether the configs create distributions or update existing ones, for the rules that care
+    /// [default: `operation` in the configuration file, else unsaid].
+    #[arg(long, value_enum)]
+    pub operation: Option<Operation>,
     /// Run only these rules: codes, code prefixes (CF2), names or named sets (aws-fsbp, cdk-nag,
     /// checkov, trivy, kics), comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = selector)]
     pub select: Vec<String>,
     /// Run these rules as well as the selected ones (by default, the rules on by default): codes,
     /// code prefixes, names or named sets, comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = selector)]
     pub extend_select: Vec<String>,
     /// Skip these rules: codes, code prefixes or names, comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = selector)]
     pub ignore: Vec<String>,
     /// The name to show for standard input.
     #[arg(long, default_value = "<stdin>")]
@@ -174,4 +191,54 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+impl Color {
+    /// Whether to colour a stream: `always` and `never` say so; `auto` colours a terminal unless
+    /// `NO_COLOR` is set to anything but nothing (no-color.org) or `TERM` is `dumb`. The flag wins
+    /// over the environment, as no-color.org asks.
+    pub fn enabled(self, terminal: bool) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// What rule selectors may be: a code, a code prefix, a name or a named set some rule matches.
+/// Checked while parsing, so a wrong one is a usage error like any other.
+fn selector(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if REGISTRY
+        .iter()
+        .any(|r| crate::settings::matches(s, r.meta()))
+    {
+        return Ok(s.to_owned());
+    }
+    let sets = rules::NAMED_SETS.iter().map(|(name, _, _)| *name);
+    let names = REGISTRY
+        .iter()
+        .flat_map(|r| [r.meta().code, r.meta().name])
+        .chain(sets);
+    Err(match rules::text::closest(s, names) {
+        Some(close) => format!("no rule matches it; did you mean `{close}`?"),
+        None => "no rule matches it (`cloudfront-lint rules` lists them)".to_owned(),
+    })
+}
+
+/// `explain`'s argument: a rule's code or name, or a control id some rule implements.
+fn rule_or_control(s: &str) -> Result<String, String> {
+    if rules::find(s).is_some() || !rules::implementing(s).is_empty() {
+        return Ok(s.to_owned());
+    }
+    let names = REGISTRY.iter().flat_map(|r| [r.meta().code, r.meta().name]);
+    Err(match rules::text::closest(s, names) {
+        Some(close) => format!("no rule `{s}`; did you mean `{close}`?"),
+        None => format!("no rule `{s}` (`cloudfront-lint rules` lists every rule)"),
+    })
 }

@@ -7,7 +7,9 @@
 use crate::cli::FailOn;
 use crate::finding::{Finding, Severity};
 use crate::rules::REGISTRY;
-use crate::settings::{matches, Settings};
+use crate::settings::{
+    matches, Operation, RuleOptions, Settings, FAILOVER_BUDGET_SECONDS, RULE_OPTIONS,
+};
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -21,6 +23,8 @@ pub const NAMES: [&str; 2] = [".cloudfront-lint.toml", "cloudfront-lint.toml"];
 
 type List = Spanned<Vec<Spanned<String>>>;
 type Table<V> = Spanned<BTreeMap<Spanned<String>, V>>;
+/// One rule's `[rules.<rule>]` table: option → value, checked by hand (`settings::RULE_OPTIONS`).
+type RuleTable = Spanned<BTreeMap<Spanned<String>, Spanned<toml::Value>>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -32,6 +36,9 @@ struct Raw {
     fail_on: Option<Spanned<String>>,
     exclude: Option<List>,
     per_file_ignores: Option<Table<Vec<Spanned<String>>>>,
+    operation: Option<Spanned<String>>,
+    /// `[rules.<code or name>]`: each rule's options (`settings::RULE_OPTIONS`).
+    rules: Option<Table<RuleTable>>,
 }
 
 /// A setting and the line of the file it was set on (`None`: the default).
@@ -56,6 +63,11 @@ pub struct Config {
     pub fail_on: Set<Option<FailOn>>,
     pub exclude: Set<Vec<(String, GlobMatcher)>>,
     pub per_file_ignores: Set<Vec<(String, GlobMatcher, Vec<String>)>>,
+    pub operation: Set<Option<Operation>>,
+    /// `[rules.CF223] max-failover-seconds`.
+    pub max_failover_seconds: Set<i64>,
+    /// `[rules.CF715] required-tags`.
+    pub required_tags: Set<Vec<String>>,
 }
 
 /// A problem in a configuration file, at a line and column.
@@ -80,6 +92,19 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+/// A TOML value's kind, for errors ("a string", "an integer").
+fn kind(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a float",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "an array",
+        toml::Value::Table(_) => "a table",
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -95,10 +120,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 impl Config {
     /// The defaults, with no file.
     pub fn defaults(base: PathBuf) -> Config {
-        let none = |v| Set {
-            value: v,
-            line: None,
-        };
+        fn none<T>(value: T) -> Set<T> {
+            Set { value, line: None }
+        }
         Config {
             path: None,
             base,
@@ -124,6 +148,9 @@ impl Config {
                 value: vec![],
                 line: None,
             },
+            operation: none(None),
+            max_failover_seconds: none(FAILOVER_BUDGET_SECONDS),
+            required_tags: none(vec![]),
         }
     }
 
@@ -261,6 +288,135 @@ impl Config {
                 line: line(table.span()),
             };
         }
+        if let Some(value) = &raw.operation {
+            let operation = match value.get_ref().as_str() {
+                "create" => Operation::Create,
+                "update" => Operation::Update,
+                other => {
+                    return Err(error(
+                        value.span(),
+                        format!("unknown operation `{other}`: expected `create` or `update`"),
+                    ))
+                }
+            };
+            config.operation = Set {
+                value: Some(operation),
+                line: line(value.span()),
+            };
+        }
+        if let Some(table) = &raw.rules {
+            for (rule, options) in table.get_ref() {
+                let Some(found) = crate::rules::find(rule.get_ref()) else {
+                    let names = REGISTRY.iter().flat_map(|r| [r.meta().code, r.meta().name]);
+                    let hint = match crate::rules::text::closest(rule.get_ref(), names) {
+                        Some(s) => format!("; did you mean `{s}`?"),
+                        None => String::new(),
+                    };
+                    return Err(error(
+                        rule.span(),
+                        format!("no rule `{}` (a code or a name){hint}", rule.get_ref()),
+                    ));
+                };
+                let meta = found.meta();
+                let known: Vec<&str> = RULE_OPTIONS
+                    .iter()
+                    .filter(|(code, _, _)| *code == meta.code)
+                    .map(|(_, key, _)| *key)
+                    .collect();
+                if known.is_empty() {
+                    let with: Vec<String> = RULE_OPTIONS
+                        .iter()
+                        .map(|(code, key, _)| format!("{code} `{key}`"))
+                        .collect();
+                    return Err(error(
+                        rule.span(),
+                        format!(
+                            "{} {} takes no options (the options are: {})",
+                            meta.code,
+                            meta.name,
+                            with.join(", ")
+                        ),
+                    ));
+                }
+                for (key, value) in options.get_ref() {
+                    let wrong = |what: &str| {
+                        error(
+                            value.span(),
+                            format!(
+                                "`{}` of {} takes {what}, not {}",
+                                key.get_ref(),
+                                meta.code,
+                                match value.get_ref() {
+                                    toml::Value::Integer(n) => format!("{n}"),
+                                    other => kind(other).to_owned(),
+                                }
+                            ),
+                        )
+                    };
+                    let set_twice = |at: Option<usize>| match at {
+                        Some(at) => Err(error(
+                            key.span(),
+                            format!(
+                                "`{}` of {} is already set on line {at}",
+                                key.get_ref(),
+                                meta.code
+                            ),
+                        )),
+                        None => Ok(()),
+                    };
+                    match (meta.code, key.get_ref().as_str()) {
+                        ("CF223", "max-failover-seconds") => {
+                            set_twice(config.max_failover_seconds.line)?;
+                            let seconds = match value.get_ref() {
+                                toml::Value::Integer(n) if *n >= 1 => *n,
+                                _ => return Err(wrong("a whole number of seconds, 1 or more")),
+                            };
+                            config.max_failover_seconds = Set {
+                                value: seconds,
+                                line: line(key.span()),
+                            };
+                        }
+                        ("CF715", "required-tags") => {
+                            set_twice(config.required_tags.line)?;
+                            let keys = match value.get_ref() {
+                                toml::Value::Array(list) => list
+                                    .iter()
+                                    .map(|v| match v {
+                                        toml::Value::String(k) if !k.trim().is_empty() => {
+                                            Some(k.clone())
+                                        }
+                                        _ => None,
+                                    })
+                                    .collect::<Option<Vec<String>>>(),
+                                _ => None,
+                            };
+                            let Some(keys) = keys else {
+                                return Err(wrong("a list of tag keys (non-empty strings)"));
+                            };
+                            config.required_tags = Set {
+                                value: keys,
+                                line: line(key.span()),
+                            };
+                        }
+                        (_, other) => {
+                            return Err(error(
+                                key.span(),
+                                format!(
+                                    "unknown option `{other}` of {} {}: expected {}",
+                                    meta.code,
+                                    meta.name,
+                                    known
+                                        .iter()
+                                        .map(|k| format!("`{k}`"))
+                                        .collect::<Vec<_>>()
+                                        .join(" or ")
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
         Ok(config)
     }
 
@@ -300,6 +456,11 @@ impl Config {
         extend_select.extend(cli.extend_select.iter().cloned());
         let fail_on = cli.fail_on.or(self.fail_on.value).unwrap_or_default();
         FileSettings {
+            options: RuleOptions {
+                operation: cli.operation.or(self.operation.value),
+                max_failover_seconds: self.max_failover_seconds.value,
+                required_tags: self.required_tags.value.clone(),
+            },
             settings: Settings {
                 select,
                 extend_select,
@@ -330,6 +491,8 @@ pub struct Overrides {
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub fail_on: Option<FailOn>,
+    /// `--operation`: wins over the file's `operation`.
+    pub operation: Option<Operation>,
 }
 
 /// Everything that decides how one file is linted and judged.
@@ -340,6 +503,8 @@ pub struct FileSettings {
     pub severity: Vec<(String, Severity)>,
     /// Findings at or above this fail the run.
     pub fail_on: Option<Severity>,
+    /// What rules are told: the operation and their options.
+    pub options: RuleOptions,
 }
 
 impl FileSettings {

@@ -20,6 +20,12 @@ pub mod quota {
     pub const ORIGIN_CUSTOM_HEADERS: (usize, &str) = (30, "custom headers on one origin");
     pub const ORIGIN_READ_TIMEOUT: (i64, &str) = (120, "origin response timeout");
     pub const ORIGIN_KEEPALIVE_TIMEOUT: (i64, &str) = (120, "origin keep-alive timeout");
+    // Legacy cache settings (ForwardedValues), per behaviour.
+    pub const FORWARDED_HEADERS: (usize, &str) = (10, "headers forwarded by legacy cache settings");
+    pub const FORWARDED_COOKIE_NAMES: (usize, &str) =
+        (10, "cookie names forwarded by legacy cache settings");
+    pub const QUERY_STRING_CACHE_KEYS: (usize, &str) =
+        (10, "query string keys cached by legacy cache settings");
 }
 
 /// Managed policy ids whose header lists are published ("Use managed cache policies", "Use managed

@@ -26,7 +26,7 @@ pub mod source;
 pub mod yaml;
 
 pub use finding::{Finding, Severity};
-pub use settings::Settings;
+pub use settings::{RuleOptions, Settings};
 pub use source::Source;
 
 use document::{Locate, Spans, Syntax};
@@ -57,14 +57,16 @@ pub enum Outcome {
 
 /// Lints one source. Never panics on any input; the findings are sorted by place.
 pub fn lint(source: &Source, settings: &Settings, origin: Origin) -> Outcome {
-    lint_in_module(source, settings, origin, None)
+    lint_in_module(source, settings, &RuleOptions::default(), origin, None)
 }
 
 /// Lints one source of a Terraform module whose other files declare `module` (variables and
-/// locals); the file's own declarations win.
+/// locals); the file's own declarations win. `options` are what the configuration tells rules
+/// (`operation`, `[rules.<rule>]`).
 pub fn lint_in_module(
     source: &Source,
     settings: &Settings,
+    options: &RuleOptions,
     origin: Origin,
     module: Option<&form::terraform::Scope>,
 ) -> Outcome {
@@ -181,7 +183,14 @@ pub fn lint_in_module(
                 scope.with_module(module);
             }
             for resource in &resources {
-                check_terraform_distribution(&scope, resource, spans, settings, &mut findings);
+                check_terraform_distribution(
+                    &scope,
+                    resource,
+                    spans,
+                    settings,
+                    options,
+                    &mut findings,
+                );
             }
             terraform_suppressions(source, spans, &resources, settings, &mut findings);
             findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -229,11 +238,13 @@ pub fn lint_in_module(
     let mut suppressed: Vec<(Pointer, Settings)> = Vec::new();
     for target in &targets {
         match target.form {
-            Form::Api | Form::Terraform => check_target(target, spans, settings, &mut findings),
+            Form::Api | Form::Terraform => {
+                check_target(target, spans, settings, options, &mut findings)
+            }
             Form::CloudFormation => {
                 let resource = target.prefix.parent().parent();
                 let ignored = suppressions(value, &resource, spans, settings, &mut findings);
-                check_template_distribution(value, target, spans, settings, &mut findings);
+                check_template_distribution(value, target, spans, settings, options, &mut findings);
                 suppressed.push((resource, ignored));
             }
         }
@@ -359,10 +370,11 @@ fn check_target(
     target: &form::Target,
     spans: &dyn Locate,
     settings: &Settings,
+    options: &RuleOptions,
     findings: &mut Vec<Finding>,
 ) {
     let config = model::from_value(target.value);
-    let cx = Context::new(&config, target, spans);
+    let cx = Context::new(&config, target, spans, options);
     let from = findings.len();
     for rule in rules::REGISTRY {
         if settings.enabled(rule.meta()) {
@@ -405,6 +417,7 @@ fn check_template_distribution(
     target: &form::Target,
     spans: &dyn Locate,
     settings: &Settings,
+    options: &RuleOptions,
     out: &mut Vec<Finding>,
 ) {
     let resource = target
@@ -441,7 +454,7 @@ fn check_template_distribution(
             ..*target
         };
         let mut found = Vec::new();
-        check_target(&resolved, spans, settings, &mut found);
+        check_target(&resolved, spans, settings, options, &mut found);
         for f in found {
             let notes: Vec<&String> = variant
                 .values
@@ -732,6 +745,7 @@ fn check_terraform_distribution(
     resource: &form::terraform::Resource,
     spans: &Spans,
     settings: &Settings,
+    options: &RuleOptions,
     out: &mut Vec<Finding>,
 ) {
     let position = |p: &Pointer| spans.locate(p).map(|l| l.value.start);
@@ -756,13 +770,14 @@ fn check_terraform_distribution(
         rewrites: translation.rewrites,
         filled: translation.filled,
         notes: translation.notes,
+        operation: None,
         tags: resource.body.get("tags").map(|value| form::Tags {
             value,
             at: resource.prefix.key("tags"),
         }),
     };
     let from = out.len();
-    check_target(&target, spans, settings, out);
+    check_target(&target, spans, settings, options, out);
     // A plan has no place a reader would know: name the resource.
     if resource.plan {
         for f in &mut out[from..] {

@@ -1,17 +1,17 @@
 //! The binary: parse the command line, call the library, choose the exit code.
 //! 0: nothing at or above --fail-on; 1: findings at or above it; 2: the tool could not do what was asked.
 
-use clap::Parser;
-use clap::ValueEnum;
+use clap::{CommandFactory, Parser, ValueEnum};
 use cloudfront_lint::baseline::{self, Baseline};
 use cloudfront_lint::check::{check_all, collect, summarize, FixOptions, InputPath, Job};
 use cloudfront_lint::cli::{CheckArgs, Cli, Color, Command, Format, ListFormat, RoutesFormat};
 use cloudfront_lint::config::{ConfigError, Overrides, Resolver};
 use cloudfront_lint::render::{
-    github, gitlab, json, junit, routes as render_routes, sarif, text, FileResult,
+    github, gitlab, json, junit, markdown, routes as render_routes, sarif, text, FileResult,
 };
 use cloudfront_lint::rules::{self, REGISTRY};
 use cloudfront_lint::Origin;
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,8 +21,36 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc asks Linux for transparent huge pages, so the first allocation of a run faults in
+/// and zeroes 2 MiB: about a third of a single small file's run (bench/README.md). A lint run is
+/// short and its memory small, so the process declines huge pages before anything allocates: an
+/// `.init_array` entry runs before the Rust runtime's first allocation.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static DECLINE_HUGE_PAGES: extern "C" fn() = {
+    extern "C" fn decline() {
+        const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
+        extern "C" {
+            fn prctl(option: std::ffi::c_int, ...) -> std::ffi::c_int;
+        }
+        // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of this process; an old kernel
+        // without it returns an error, which changes nothing.
+        unsafe {
+            prctl(
+                PR_SET_THP_DISABLE,
+                1 as std::ffi::c_ulong,
+                0 as std::ffi::c_ulong,
+                0 as std::ffi::c_ulong,
+                0 as std::ffi::c_ulong,
+            );
+        }
+    }
+    decline
+};
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -33,8 +61,16 @@ fn main() -> ExitCode {
     let code = match cli.command.unwrap_or(Command::Check(cli.check)) {
         Command::Check(args) => run_check(args),
         Command::Rules { format } => list_rules(format),
-        Command::Config { path, config } => show_config(path, config),
-        Command::Explain { rule, format } => explain(&rule, format),
+        Command::Config {
+            path,
+            config,
+            operation,
+        } => show_config(path, config, operation),
+        Command::Explain {
+            rule,
+            format,
+            color,
+        } => explain(&rule, format, color),
         Command::Routes { file, format } => routes(&file, format),
         Command::Server => cloudfront_lint::server::run(),
         Command::Schema => {
@@ -46,29 +82,88 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn run_check(args: CheckArgs) -> u8 {
-    for selector in args
-        .select
-        .iter()
-        .chain(&args.extend_select)
-        .chain(&args.ignore)
-    {
-        if !REGISTRY
-            .iter()
-            .any(|r| cloudfront_lint::settings::matches(selector, r.meta()))
-        {
-            fatal(miette::miette!(
-                help = "`cloudfront-lint rules` lists them",
-                "no rule matches `{selector}`"
-            ));
-            return 2;
+/// The command line, as clap reads it, with two things a user meets first made right: options
+/// written before the subcommand (`--format json check .`: `check` is the first path clap sees,
+/// and the words are moved so that it comes first), and a mistyped subcommand (`chekc x.json`,
+/// with no file `chekc`), a usage error in clap's words rather than a missing file.
+fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let cli = Cli::try_parse_from(&args)?;
+    let Some(word) = cli.check.paths.first().and_then(|p| p.to_str()) else {
+        return Ok(cli);
+    };
+    if cli.command.is_some() || word == "-" || Path::new(word).exists() {
+        return Ok(cli);
+    }
+    let mut command = Cli::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    if names.iter().any(|n| n == word) {
+        if let Some(at) = first_positional(&command, &args) {
+            let mut moved = args.clone();
+            let subcommand = moved.remove(at);
+            moved.insert(1, subcommand);
+            return Cli::try_parse_from(moved);
         }
     }
+    // A word that could be a path (`dist.json`, `infra/x`) is left to be reported as a missing file.
+    let close = names
+        .iter()
+        .map(|n| (rules::text::edit_distance(word, n), n))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    if let Some((_, close)) = close.filter(|_| word.len() >= 3 && !word.contains(['.', '/', '\\']))
+    {
+        return Err(command.error(
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!("unrecognized subcommand '{word}'; did you mean '{close}'?"),
+        ));
+    }
+    Ok(cli)
+}
+
+/// The index in `args` of the first word that is neither an option nor an option's value.
+fn first_positional(command: &clap::Command, args: &[OsString]) -> Option<usize> {
+    let takes_value = |long: &str| {
+        command
+            .get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_str()?;
+        if arg == "--" {
+            return (i + 1 < args.len()).then_some(i + 1);
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            if !long.contains('=') && takes_value(long) {
+                i += 1;
+            }
+        } else if !arg.starts_with('-') || arg == "-" {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Errors printed by miette follow the colour choice too.
+fn color_errors(color: Color) {
+    let enabled = color.enabled(std::io::stderr().is_terminal());
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().color(enabled).build())
+    }));
+}
+
+fn run_check(args: CheckArgs) -> u8 {
+    color_errors(args.color);
     let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         fail_on: args.fail_on,
+        operation: args.operation,
     };
     let mut resolver = match Resolver::new(args.config.as_deref()) {
         Ok(r) => r,
@@ -129,11 +224,7 @@ fn run_check(args: CheckArgs) -> u8 {
             input,
         });
     }
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = args.color.enabled(std::io::stdout().is_terminal());
     let text_output = (args.format == Format::Text).then_some(color);
     let fixes = FixOptions {
         write: args.fix,
@@ -276,7 +367,11 @@ fn config_error(e: ConfigError) -> u8 {
 }
 
 /// `cloudfront-lint config [PATH]`: the settings in effect and where each came from.
-fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
+fn show_config(
+    path: Option<PathBuf>,
+    explicit: Option<PathBuf>,
+    operation: Option<cloudfront_lint::settings::Operation>,
+) -> u8 {
     let path = path.unwrap_or_else(|| ".".into());
     let config = match Resolver::new(explicit.as_deref()).and_then(|mut r| r.for_path(&path)) {
         Ok(c) => c,
@@ -301,24 +396,32 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         path.display(),
         file.as_deref().unwrap_or("none found (defaults)")
     );
-    let mut line = |key: &str, value: String, at: Option<usize>| {
-        out.push_str(&format!("{key} = {value}  # {}\n", from(at)));
+    let line = |out: &mut String, key: &str, value: String, from: String| {
+        out.push_str(&format!("{key} = {value}  # {from}\n"));
     };
     line(
+        &mut out,
         "select",
         match &config.select.value {
             Some(v) => list(v),
             None => "[] (the rules on by default)".to_owned(),
         },
-        config.select.line,
+        from(config.select.line),
     );
     line(
+        &mut out,
         "extend-select",
         list(&config.extend_select.value),
-        config.extend_select.line,
+        from(config.extend_select.line),
     );
-    line("ignore", list(&config.ignore.value), config.ignore.line);
     line(
+        &mut out,
+        "ignore",
+        list(&config.ignore.value),
+        from(config.ignore.line),
+    );
+    line(
+        &mut out,
         "fail-on",
         format!(
             "{:?}",
@@ -330,9 +433,10 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
                 .map(|v| v.get_name().to_owned())
                 .unwrap_or_default()
         ),
-        config.fail_on.line,
+        from(config.fail_on.line),
     );
     line(
+        &mut out,
         "exclude",
         list(
             &config
@@ -342,7 +446,7 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
                 .map(|(g, _)| g.clone())
                 .collect::<Vec<_>>(),
         ),
-        config.exclude.line,
+        from(config.exclude.line),
     );
     let severities = config
         .severity
@@ -351,9 +455,10 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         .map(|(s, v)| format!("{s:?} = {:?}", v.as_str()))
         .collect::<Vec<_>>();
     line(
+        &mut out,
         "severity",
         format!("{{ {} }}", severities.join(", ")),
-        config.severity.line,
+        from(config.severity.line),
     );
     let per_file = config
         .per_file_ignores
@@ -362,9 +467,37 @@ fn show_config(path: Option<PathBuf>, explicit: Option<PathBuf>) -> u8 {
         .map(|(g, _, codes)| format!("{g:?} = {}", list(codes)))
         .collect::<Vec<_>>();
     line(
+        &mut out,
         "per-file-ignores",
         format!("{{ {} }}", per_file.join(", ")),
-        config.per_file_ignores.line,
+        from(config.per_file_ignores.line),
+    );
+    let (operation, from_operation) = match operation {
+        Some(op) => (Some(op), "command line".to_owned()),
+        None => (config.operation.value, from(config.operation.line)),
+    };
+    line(
+        &mut out,
+        "operation",
+        operation.map_or(
+            "unset (rules assume neither create nor update)".to_owned(),
+            |op| format!("{:?}", op.as_str()),
+        ),
+        from_operation,
+    );
+    out.push_str("[rules.CF223]  # slow-failover\n");
+    line(
+        &mut out,
+        "max-failover-seconds",
+        config.max_failover_seconds.value.to_string(),
+        from(config.max_failover_seconds.line),
+    );
+    out.push_str("[rules.CF715]  # no-tags\n");
+    line(
+        &mut out,
+        "required-tags",
+        list(&config.required_tags.value),
+        from(config.required_tags.line),
     );
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     0
@@ -402,52 +535,93 @@ fn list_rules(format: ListFormat) -> u8 {
     0
 }
 
-fn explain(rule: &str, format: ListFormat) -> u8 {
+fn explain(rule: &str, format: ListFormat, color: Color) -> u8 {
+    // The argument was checked while parsing (`cli::rule_or_control`).
     let Some(found) = rules::find(rule) else {
-        let covering = rules::implementing(rule);
-        if !covering.is_empty() {
-            return explain_control(rule, &covering, format);
-        }
-        let names = REGISTRY.iter().flat_map(|r| [r.meta().code, r.meta().name]);
-        let help = match rules::text::closest(rule, names) {
-            Some(s) => format!("did you mean `{s}`? `cloudfront-lint rules` lists every rule"),
-            None => "`cloudfront-lint rules` lists every rule".to_owned(),
-        };
-        fatal(miette::miette!(help = help, "no rule `{rule}`"));
-        return 2;
+        return explain_control(rule, &rules::implementing(rule), format, color);
     };
-    let out = match format {
-        ListFormat::Text => found.meta().doc.to_owned(),
+    match format {
+        ListFormat::Text => show_markdown(found.meta().doc, color),
         ListFormat::Json => {
-            serde_json::to_string_pretty(&rule_json(found.meta(), true)).unwrap_or_default() + "\n"
+            let out = serde_json::to_string_pretty(&rule_json(found.meta(), true))
+                .unwrap_or_default()
+                + "\n";
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
         }
-    };
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    }
     0
 }
 
 /// A control id (`CloudFront.9`): which rules implement it, then their documentation.
-fn explain_control(control: &str, covering: &[&dyn rules::Rule], format: ListFormat) -> u8 {
-    let out = match format {
+fn explain_control(
+    control: &str,
+    covering: &[&dyn rules::Rule],
+    format: ListFormat,
+    color: Color,
+) -> u8 {
+    match format {
         ListFormat::Text => {
-            let mut out = format!("`{control}` is implemented by:\n");
+            let mut out = format!("`{control}` is implemented by:\n\n");
             for r in covering {
                 let m = r.meta();
-                out.push_str(&format!("  {} {}: {}\n", m.code, m.name, m.summary));
+                out.push_str(&format!("- {} {}: {}\n", m.code, m.name, m.summary));
             }
             for r in covering {
                 out.push('\n');
                 out.push_str(r.meta().doc);
             }
-            out
+            show_markdown(&out, color);
         }
         ListFormat::Json => {
             let list: Vec<_> = covering.iter().map(|r| rule_json(r.meta(), true)).collect();
-            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+            let out = serde_json::to_string_pretty(&list).unwrap_or_default() + "\n";
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
         }
-    };
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    }
     0
+}
+
+/// Markdown rendered for the terminal and paged through `$PAGER` (default `less -R`) when
+/// standard output is one; plain text, wrapped to `$COLUMNS` or 80, when it is not. A pager that
+/// cannot be started is skipped.
+fn show_markdown(doc: &str, color: Color) {
+    let terminal = std::io::stdout().is_terminal();
+    let width = terminal_size::terminal_size()
+        .filter(|_| terminal)
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(80);
+    let out = markdown::render(doc, width, color.enabled(terminal)) + "\n";
+    if terminal && page(&out) {
+        return;
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+}
+
+/// Writes `text` through the pager; false when none could be started (or `PAGER` is empty).
+fn page(text: &str) -> bool {
+    let pager = std::env::var("PAGER").unwrap_or_else(|_| "less -R".to_owned());
+    let mut words = pager.split_whitespace();
+    let Some(program) = words.next() else {
+        return false;
+    };
+    let child = std::process::Command::new(program)
+        .args(words)
+        .env(
+            "LESS",
+            std::env::var("LESS").unwrap_or_else(|_| "FRX".to_owned()),
+        )
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return false;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // The reader may quit before reading it all.
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    true
 }
 
 fn rule_json(m: &rules::RuleMeta, with_doc: bool) -> serde_json::Value {

@@ -648,6 +648,15 @@ mod tests {
             quota::CACHE_BEHAVIORS.0 as i64
         );
         assert_eq!(max("Aliases", "Items"), quota::ALIASES.0 as i64);
+        assert_eq!(max("Headers", "Items"), quota::FORWARDED_HEADERS.0 as i64);
+        assert_eq!(
+            max("CookieNames", "Items"),
+            quota::FORWARDED_COOKIE_NAMES.0 as i64
+        );
+        assert_eq!(
+            max("QueryStringCacheKeys", "Items"),
+            quota::QUERY_STRING_CACHE_KEYS.0 as i64
+        );
         assert_eq!(
             max("CustomHeaders", "Items"),
             quota::ORIGIN_CUSTOM_HEADERS.0 as i64
@@ -682,6 +691,7 @@ mod tests {
             filled: Vec::new(),
             notes: Vec::new(),
             tags: None,
+            operation: None,
         };
         for (written, api) in [
             ("/Origins/0/Id", "/Origins/Items/0/Id"),

@@ -31,8 +31,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-/// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository).
-pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+pub use crate::rules::RULES_URL;
 
 /// What the diagnostics say they come from.
 const SOURCE: &str = "cloudfront-lint";
@@ -653,7 +652,7 @@ impl Server {
             select: list(&["select"]),
             extend_select: list(&["extendSelect", "extend-select", "extend_select"]),
             ignore: list(&["ignore"]),
-            fail_on: None,
+            ..Overrides::default()
         };
         let mut unknown = Vec::new();
         for field in [
@@ -1078,7 +1077,13 @@ fn lint_text(
     };
     let source = Source::new(name, text.as_bytes().to_vec());
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        crate::lint(&source, &settings.settings, Origin::Walked)
+        crate::lint_in_module(
+            &source,
+            &settings.settings,
+            &settings.options,
+            Origin::Walked,
+            None,
+        )
     }));
     match outcome {
         Ok(Outcome::Linted(mut findings)) => {

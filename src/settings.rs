@@ -47,5 +47,57 @@ pub fn matches(selector: &str, rule: &RuleMeta) -> bool {
 }
 
 /// How long an origin group may take to try its secondary origin before CF223 says it is slow,
-/// in seconds (aws-api.md §7.4 suggests 10). A constant until the configuration file can set it.
+/// in seconds (aws-api.md §7.4 suggests 10): the default of `[rules.CF223] max-failover-seconds`.
 pub const FAILOVER_BUDGET_SECONDS: i64 = 10;
+
+/// What a config is for: `CreateDistribution` (a new distribution) or `UpdateDistribution` (an
+/// existing one). Set by `operation` in the configuration file or `--operation`; rules read it
+/// with `Context::operation`, and assume neither when it is unset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Operation {
+    /// The config creates a distribution.
+    Create,
+    /// The config updates an existing distribution.
+    Update,
+}
+
+impl Operation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::Create => "create",
+            Operation::Update => "update",
+        }
+    }
+}
+
+/// What the configuration tells rules beyond whether they run: the operation, and the options of
+/// `[rules.<code or name>]` tables (`RULE_OPTIONS` lists them). Rules read it through `Context`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleOptions {
+    pub operation: Option<Operation>,
+    /// CF223: the longest an origin group may take to try its secondary, in seconds.
+    pub max_failover_seconds: i64,
+    /// CF715: tag keys every distribution must carry; empty: any tag of its own will do.
+    pub required_tags: Vec<String>,
+}
+
+impl Default for RuleOptions {
+    fn default() -> Self {
+        RuleOptions {
+            operation: None,
+            max_failover_seconds: FAILOVER_BUDGET_SECONDS,
+            required_tags: Vec::new(),
+        }
+    }
+}
+
+/// Every rule option of the configuration file: the rule's code, the key in its `[rules.<rule>]`
+/// table, and what it takes (for errors and `cloudfront-lint config`).
+pub const RULE_OPTIONS: [(&str, &str, &str); 2] = [
+    (
+        "CF223",
+        "max-failover-seconds",
+        "a whole number of seconds, 1 or more",
+    ),
+    ("CF715", "required-tags", "a list of tag keys (strings)"),
+];

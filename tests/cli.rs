@@ -319,7 +319,12 @@ fn rules_lists_every_rule() {
 fn explain_prints_the_doc_by_code_or_name() {
     let by_code = run(&["explain", "cf204"]);
     assert_eq!(code(&by_code), 0);
-    assert!(stdout(&by_code).starts_with("# CF204 failover-on-client-error"));
+    assert!(
+        stdout(&by_code)
+            .starts_with("CF204 failover-on-client-error\n=============================="),
+        "{}",
+        stdout(&by_code)
+    );
     assert_eq!(
         stdout(&by_code),
         stdout(&run(&["explain", "failover-on-client-error"]))
@@ -814,7 +819,11 @@ fn named_sets_select_and_extend_the_defaults() {
 fn explain_finds_the_rules_of_a_control() {
     let o = run(&["explain", "CloudFront.9"]);
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).starts_with("`CloudFront.9` is implemented by:\n  CF702 "));
+    assert!(
+        stdout(&o).starts_with("`CloudFront.9` is implemented by:\n\n• CF702 "),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["explain", "ckv_aws_34", "--format", "json"]);
     assert_eq!(code(&o), 0);
     let v = json(&o);
@@ -1226,4 +1235,409 @@ fn junit_has_a_failed_case_per_finding_and_a_passing_one_per_clean_file() {
         out.contains(&format!("classname=\"{PASS}\" name=\"no findings\"")),
         "{out}"
     );
+}
+
+/// Every usage error is clap's: `error: …`, a pointer to `--help`, exit code 2.
+fn assert_usage_error(o: &Output, what: &str) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(code(o), 2, "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains(what), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("For more information, try '--help'."),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty(), "{}", stdout(o));
+}
+
+#[test]
+fn options_before_the_subcommand_are_the_subcommand_s() {
+    let before = run(&["--format", "json", "check", NO_SECURITY, FAIL]);
+    let after = run(&["check", "--format", "json", NO_SECURITY, FAIL]);
+    assert_eq!(code(&before), 1);
+    assert_eq!(stdout(&before), stdout(&after));
+    assert_eq!(codes(&json(&before)), ["CF101"]);
+    // `--format=json` and a value that looks like a subcommand are read as clap reads them.
+    let o = run(&[
+        "--format=json",
+        "--stdin-filename",
+        "rules",
+        "check",
+        NO_SECURITY,
+        FAIL,
+    ]);
+    assert_eq!(codes(&json(&o)), ["CF101"]);
+    // In a folder with no `rules` in it (here, `rules/` holds the docs): a word, not a path.
+    let dir = scratch("options-before");
+    let list = bin()
+        .args(["--format", "json", "rules"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&list), 0);
+    assert!(json(&list).as_array().unwrap().len() > 90);
+    // An option the subcommand does not take is clap's usage error, not a path.
+    let o = bin()
+        .args(["--fix", "explain", "CF204"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_usage_error(&o, "unexpected argument '--fix'");
+}
+
+#[test]
+fn a_mistyped_subcommand_is_a_usage_error_but_an_existing_file_is_linted() {
+    let dir = scratch("mistyped");
+    let o = bin()
+        .args(["chekc", "x.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_usage_error(&o, "unrecognized subcommand 'chekc'; did you mean 'check'?");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("Usage: cloudfront-lint"));
+    // A missing file that is not like a subcommand is still a missing file.
+    let o = bin()
+        .args(["dist.json"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).contains("CF003"), "{}", stdout(&o));
+    // A file of that name is what the user meant.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(FAIL),
+        dir.join("chekc"),
+    )
+    .unwrap();
+    let o = bin()
+        .args(["--format", "json", NO_SECURITY, "chekc"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(codes(&json(&o)), ["CF101"]);
+}
+
+#[test]
+fn usage_errors_come_in_clap_s_style() {
+    assert_usage_error(
+        &run(&["check", "--select", "CF2O4", FAIL]),
+        "invalid value 'CF2O4' for '--select <SELECT>': no rule matches it; did you mean `CF204`?",
+    );
+    assert_usage_error(&run(&["check", "--ignore", "nessus", FAIL]), "--ignore");
+    assert_usage_error(&run(&["explain", "CF2O4"]), "did you mean `CF204`?");
+    assert_usage_error(&run(&["check", "--format", "xml", FAIL]), "'xml'");
+    assert_usage_error(&run(&["check", "--operation", "delete", FAIL]), "'delete'");
+}
+
+#[test]
+fn explain_renders_the_markdown_as_plain_text_when_piped() {
+    let o = run(&["explain", "CF204"]);
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "{out}");
+    assert!(!out.contains("\n## "), "headings are rendered: {out}");
+    assert!(out.contains("\nWhat it does\n------------\n"), "{out}");
+    // Code blocks are indented, links readable, paragraphs wrapped (to 80 columns when piped).
+    let doc = cloudfront_lint::rules::find("CF204").unwrap().meta().doc;
+    assert!(doc.contains("```json\n{"));
+    assert!(out.contains("\n    {"), "{out}");
+    assert!(!out.contains("```"), "{out}");
+    for line in out
+        .lines()
+        .filter(|l| l.trim().contains(' ') && !l.starts_with("    "))
+    {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    let narrow = stdout(
+        &bin()
+            .args(["explain", "CF204"])
+            .env("COLUMNS", "50")
+            .output()
+            .unwrap(),
+    );
+    assert!(narrow.lines().filter(|l| l.contains(' ')).count() > out.lines().count());
+    for line in narrow
+        .lines()
+        .filter(|l| l.trim().contains(' ') && !l.starts_with("    "))
+    {
+        assert!(line.chars().count() <= 50, "{line:?}");
+    }
+    let links = stdout(&run(&["explain", "CF222"]));
+    assert!(!links.contains("]("), "{links}");
+    // Colour when asked for, even piped.
+    let colored = stdout(&run(&["explain", "CF204", "--color", "always"]));
+    assert!(
+        colored.starts_with("\x1b[1m\x1b[4mCF204 failover-on-client-error\x1b[0m"),
+        "{colored}"
+    );
+}
+
+/// `script` runs a command on a pseudo-terminal (util-linux); where it is missing, the terminal
+/// tests say so and stop.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to run the binary on a terminal");
+        return None;
+    }
+    let command = std::iter::once(env!("CARGO_BIN_EXE_cloudfront-lint"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut c = Command::new("script");
+    c.args(["-q", "-e", "-c", &command, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLOUDFRONT_LINT_FORMAT")
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let o = c.output().unwrap();
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+#[test]
+fn colour_follows_the_terminal_no_color_term_dumb_and_the_flag() {
+    let Some(tty) = on_a_terminal(&["check", NO_SECURITY, FAIL], &[]) else {
+        return;
+    };
+    assert!(tty.contains("\x1b["), "a terminal is coloured: {tty}");
+    assert!(
+        tty.contains("error[CF101]") || tty.contains("CF101"),
+        "{tty}"
+    );
+    for env in [[("TERM", "dumb")], [("NO_COLOR", "1")]] {
+        let out = on_a_terminal(&["check", NO_SECURITY, FAIL], &env).unwrap();
+        assert!(
+            out.contains("CF101") && !out.contains("\x1b["),
+            "{env:?}: {out}"
+        );
+        let out = on_a_terminal(&["explain", "CF204"], &[env[0], ("PAGER", "cat")]).unwrap();
+        assert!(
+            out.contains("CF204") && !out.contains("\x1b["),
+            "{env:?}: {out}"
+        );
+    }
+    let out = on_a_terminal(&["check", "--color", "never", NO_SECURITY, FAIL], &[]).unwrap();
+    assert!(!out.contains("\x1b["), "{out}");
+    // `always` colours a pipe too.
+    let piped = stdout(&run(&["check", "--color", "always", NO_SECURITY, FAIL]));
+    assert!(piped.contains("\x1b["), "{piped}");
+    assert!(!stdout(&run(&["check", NO_SECURITY, FAIL])).contains("\x1b["));
+}
+
+#[test]
+fn explain_pages_on_a_terminal_and_falls_back_without_a_pager() {
+    let dir = scratch("pager");
+    let paged = dir.join("paged.txt");
+    let pager = format!("tee {}", paged.display());
+    let Some(out) = on_a_terminal(&["explain", "CF204"], &[("PAGER", &pager)]) else {
+        return;
+    };
+    let text = std::fs::read_to_string(&paged).expect("the pager ran");
+    assert!(text.contains("failover-on-client-error"), "{text}");
+    assert!(text.contains("\x1b[1m"), "coloured on a terminal: {text:?}");
+    assert!(out.contains("failover-on-client-error"), "{out}");
+    // A pager that cannot be started: the text is printed all the same.
+    let out = on_a_terminal(&["explain", "CF204"], &[("PAGER", "/nonexistent/pager")]).unwrap();
+    assert!(out.contains("What it does"), "{out}");
+}
+
+#[test]
+fn rule_options_and_operation_in_the_configuration_file() {
+    let dir = configured(
+        "config-options",
+        "operation = \"update\"\n\n[rules.CF223]\nmax-failover-seconds = 30\n\n[rules.no-tags]\nrequired-tags = [\"team\", \"cost-center\"]\n",
+    );
+    let toml = dir.join("cloudfront-lint.toml");
+    let toml = toml.display();
+    let o = run(&["config", dir.join("sub/dist.json").to_str().unwrap()]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    for line in [
+        format!("operation = \"update\"  # {toml}:1"),
+        "[rules.CF223]  # slow-failover".to_owned(),
+        format!("max-failover-seconds = 30  # {toml}:4"),
+        format!("required-tags = [\"team\", \"cost-center\"]  # {toml}:7"),
+    ] {
+        assert!(out.contains(&line), "{line}\n{out}");
+    }
+    // The command line wins over the file.
+    let o = run(&[
+        "config",
+        "--operation",
+        "create",
+        dir.join("sub/dist.json").to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&o).contains("operation = \"create\"  # command line"),
+        "{}",
+        stdout(&o)
+    );
+    // Unset, the defaults.
+    let o = run(&["config", scratch("config-options-none").to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("max-failover-seconds = 10  # default"),
+        "{out}"
+    );
+    assert!(out.contains("required-tags = []  # default"), "{out}");
+    assert!(out.contains("operation = unset"), "{out}");
+}
+
+#[test]
+fn rule_option_errors_name_line_and_column() {
+    for (toml, line_col, what) in [
+        ("[rules.CF223]\nmax-failover = 5\n", ":2:1:", "unknown option `max-failover` of CF223 slow-failover: expected `max-failover-seconds`"),
+        ("[rules.CF223]\nmax-failover-seconds = \"10\"\n", ":2:24:", "takes a whole number of seconds, 1 or more, not a string"),
+        ("[rules.CF223]\nmax-failover-seconds = 0\n", ":2:24:", "not 0"),
+        ("[rules.CF715]\nrequired-tags = \"team\"\n", ":2:17:", "takes a list of tag keys"),
+        ("[rules.CF715]\nrequired-tags = [\"team\", 3]\n", ":2:17:", "not an array"),
+        ("[rules.CF9999]\n", ":1:8:", "no rule `CF9999`"),
+        ("[rules.slow-failovr]\n", ":1:8:", "did you mean `slow-failover`?"),
+        ("[rules.CF204]\nanything = 1\n", ":1:8:", "CF204 failover-on-client-error takes no options"),
+        ("operation = \"delete\"\n", ":1:13:", "unknown operation `delete`"),
+        ("operation = 1\n", ":1:13:", "invalid type"),
+        ("[rules.CF223]\nmax-failover-seconds = 5\n[rules.slow-failover]\nmax-failover-seconds = 6\n", ":4:1:", "already set on line 2"),
+    ] {
+        let dir = configured("config-option-errors", toml);
+        let o = run(&["check", dir.join("sub/dist.json").to_str().unwrap()]);
+        assert_eq!(code(&o), 2, "{toml}");
+        // miette wraps long messages (at a hyphen too): compare without the layout.
+        let err = String::from_utf8_lossy(&o.stderr);
+        let flat = |s: &str| -> String { s.split_whitespace().filter(|w| *w != "│").collect() };
+        assert!(
+            flat(&err).contains(&flat(&format!("cloudfront-lint.toml{line_col}")))
+                && flat(&err).contains(&flat(what)),
+            "{toml}: {err}"
+        );
+    }
+}
+
+#[test]
+fn max_failover_seconds_sets_cf223_s_budget() {
+    let fixture = "fixtures/CF223-slow-failover/fail-defaults.json";
+    let severities = |toml: &str| -> Vec<String> {
+        let dir = configured("config-cf223", toml);
+        std::fs::copy(fixture, dir.join("sub/dist.json")).unwrap();
+        let v = json(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "CF223",
+            dir.join("sub/dist.json").to_str().unwrap(),
+        ]));
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["severity"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let default = severities("");
+    assert!(
+        default
+            .iter()
+            .any(|f| f.starts_with("warning ") && f.contains("over the 10 s this rule allows")),
+        "{default:?}"
+    );
+    // 3 × 10 s to connect fits in 30 s; the read path (3 × 30 s) is still over it.
+    let thirty = severities("[rules.CF223]\nmax-failover-seconds = 30\n");
+    assert!(
+        !thirty.is_empty() && thirty.iter().all(|f| f.starts_with("info ")),
+        "{thirty:?}"
+    );
+    let generous = severities("[rules.slow-failover]\nmax-failover-seconds = 600\n");
+    assert!(generous.is_empty(), "{generous:?}");
+}
+
+#[test]
+fn required_tags_make_cf715_name_the_missing_keys() {
+    let own_tag = "fixtures/CF715-no-tags/pass-own-tag.json";
+    let findings = |toml: &str, text: &str, name: &str| -> Vec<String> {
+        let dir = configured("config-cf715", toml);
+        std::fs::write(dir.join("sub").join(name), text).unwrap();
+        let v = json(&run(&[
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "CF715",
+            dir.join("sub").join(name).to_str().unwrap(),
+        ]));
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let tagged = std::fs::read_to_string(own_tag).unwrap();
+    let required = "[rules.CF715]\nrequired-tags = [\"team\", \"cost-center\"]\n";
+    assert!(
+        findings("", &tagged, "dist.json").is_empty(),
+        "unset: any tag of its own will do"
+    );
+    let got = findings(required, &tagged, "dist.json");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].contains("lack the required tag keys `team` and `cost-center`"),
+        "{got:?}"
+    );
+    let one = tagged.replace("\"owner\"", "\"team\"");
+    assert_ne!(one, tagged);
+    let got = findings(required, &one, "dist.json");
+    assert!(
+        got.len() == 1 && got[0].contains("required tag key `cost-center`"),
+        "{got:?}"
+    );
+    // The fixtures that carry both keys pass with the option as without it.
+    let both =
+        std::fs::read_to_string("fixtures/CF715-no-tags/pass-required-tags-present.json").unwrap();
+    assert!(findings(required, &both, "dist.json").is_empty());
+    let both =
+        std::fs::read_to_string("fixtures/CF715-no-tags/pass-terraform-required-tags-present.tf")
+            .unwrap();
+    assert!(findings(required, &both, "main.tf").is_empty());
+    // Terraform's map of tags, the same way.
+    let tf =
+        std::fs::read_to_string("fixtures/CF715-no-tags/fail-terraform-empty-tags.tf").unwrap();
+    let tf = tf.replace("tags    = {}", "tags    = { team = \"web\" }");
+    assert!(tf.contains("team = \"web\""), "{tf}");
+    let got = findings(required, &tf, "main.tf");
+    assert!(
+        got.len() == 1 && got[0].contains("`cost-center`"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn operation_decides_whether_update_members_are_required() {
+    const EDITED: &str = "fixtures/CF017-missing-for-update/fail-edited-etag-file.json";
+    const BARE: &str = "fixtures/CF017-missing-for-update/pass-create-leaves-them-out.json";
+    let cf017 = |args: &[&str]| {
+        let o = run(&[&["check", "--format", "json", "--select", "CF017"], args].concat());
+        codes(&json(&o)).iter().filter(|c| *c == "CF017").count()
+    };
+    // A file with get-distribution-config's ETag is edited for an update: by default, CF017.
+    assert_eq!(cf017(&[EDITED]), 2);
+    assert_eq!(cf017(&["--operation", "create", EDITED]), 0);
+    // A bare config creates a distribution unless told otherwise.
+    assert_eq!(cf017(&[BARE]), 0);
+    assert_eq!(cf017(&["--operation", "update", BARE]), 2);
+    // The configuration file says it too; the command line wins.
+    let dir = scratch("operation-in-config");
+    std::fs::write(dir.join("cloudfront-lint.toml"), "operation = \"update\"\n").unwrap();
+    std::fs::copy(BARE, dir.join("dist.json")).unwrap();
+    let dist = dir.join("dist.json");
+    assert_eq!(cf017(&[dist.to_str().unwrap()]), 2);
+    assert_eq!(cf017(&["--operation", "create", dist.to_str().unwrap()]), 0);
 }

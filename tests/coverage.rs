@@ -4,9 +4,9 @@
 
 use cloudfront_lint::rules::REGISTRY;
 
-/// Rows checkable offline that no rule covers yet, each with its issue (16: part 5 is the update
-/// operation; row 80, ErrorCachingMinTTL on 416, is part 1's last open row).
-const OPEN_YES_ROWS: [u32; 2] = [2, 80];
+/// Rows checkable offline that no rule covers yet (none now; a new row of aws-api.md goes here
+/// until a rule covers it).
+const OPEN_YES_ROWS: [u32; 0] = [];
 
 fn section<'d>(doc: &'d str, heading: &str) -> &'d str {
     let start = doc

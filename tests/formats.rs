@@ -53,6 +53,44 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         assert_eq!(rules[index]["id"], result["ruleId"]);
     }
     assert!(run["results"].as_array().unwrap().len() > 50);
+    // Each rule links its page, carries it as help, and describes itself in a paragraph.
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        let meta = cloudfront_lint::rules::find(id).unwrap().meta();
+        assert_eq!(
+            rule["helpUri"],
+            format!(
+                "https://github.com/cloudfront-lint/cloudfront-lint/blob/main/rules/{id}-{}.md",
+                meta.name
+            )
+        );
+        assert_eq!(rule["help"]["markdown"], meta.doc);
+        let text = rule["help"]["text"].as_str().unwrap();
+        assert!(text.starts_with(&format!("{id} {}\n", meta.name)), "{text}");
+        assert!(!text.contains("```"), "{text}");
+        let full = rule["fullDescription"]["text"].as_str().unwrap();
+        assert!(
+            !full.is_empty() && !full.contains('\n') && full.len() < meta.doc.len() / 2,
+            "{id}: {full}"
+        );
+    }
+    let cf204 = rules.iter().find(|r| r["id"] == "CF204").unwrap();
+    assert_eq!(
+        cf204["fullDescription"]["text"],
+        "For every origin group, looks at each of 400, 403, 404 and 416 in \
+         `FailoverCriteria.StatusCodes` and at the primary (the first member):"
+    );
+    // Results keep the finding's help, and a security rule's controls as tags.
+    let results = run["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains(" (help: set Quantity to ")));
+    let cf701 = results.iter().find(|r| r["ruleId"] == "CF701").unwrap();
+    assert!(cf701["properties"]["tags"]
+        .as_array()
+        .unwrap()
+        .contains(&"CloudFront.3".into()));
 }
 
 #[test]
@@ -73,4 +111,11 @@ fn github_annotations_are_one_command_per_finding() {
             "{line}"
         );
     }
+    // The help and a security rule's controls, on lines of their own.
+    let cf701 = github
+        .lines()
+        .find(|l| l.contains("(CF701)"))
+        .expect("a CF701 annotation");
+    assert!(cf701.contains("%0Ahelp: "), "{cf701}");
+    assert!(cf701.contains("%0Acontrols: CloudFront.3, "), "{cf701}");
 }

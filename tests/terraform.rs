@@ -50,7 +50,7 @@ fn every_argument_the_reference_lists_is_translated() {
 }
 
 /// Rules (or single fixtures) that cannot apply to a Terraform resource as written, and why.
-const NOT_TERRAFORM: [(&str, &str); 21] = [
+const NOT_TERRAFORM: [(&str, &str); 23] = [
     (
         "CF001",
         "about JSON text; HCL's own syntax errors are CF001 too, tested on the corpus",
@@ -80,6 +80,10 @@ const NOT_TERRAFORM: [(&str, &str); 21] = [
         "CF016",
         "quota fixtures build lists Terraform would build the same way; tested on the API",
     ),
+    (
+        "CF017",
+        "the update operation: the provider sends the whole config itself",
+    ),
     ("CF020", "CloudFormation's Fn::Sub"),
     ("CF021", "CloudFormation's intrinsic functions"),
     ("CF101", "Quantity: the provider counts every list"),
@@ -88,6 +92,10 @@ const NOT_TERRAFORM: [(&str, &str); 21] = [
         "the provider sends MinTTL 0 when min_ttl is left out",
     ),
     ("CF604", "a CloudFormation template's log bucket"),
+    (
+        "CF226",
+        "origin_group has no selection_criteria: Terraform cannot write a media-quality group",
+    ),
     (
         "CF309",
         "the provider sets TrustedSigners/TrustedKeyGroups Enabled from the list itself",

@@ -45,6 +45,9 @@ pub struct Target<'v> {
     /// The distribution's tags, where the input carries them (outside the DistributionConfig:
     /// DistributionConfigWithTags, a template resource's `Tags`, Terraform's `tags`).
     pub tags: Option<Tags<'v>>,
+    /// What the input's own shape says the config is for: `get-distribution-config`'s output
+    /// (with its ETag) and `update-distribution --cli-input-json` (IfMatch) are edited to update.
+    pub operation: Option<crate::settings::Operation>,
 }
 
 /// A distribution's tags as written, and their pointer into the file.
@@ -114,7 +117,9 @@ impl Form {
                 continue;
             }
             let word = &rest[..word_len];
-            match names.iter().find(|(api, _)| *api == word) {
+            // The API's names are CamelCase: most words of a message are not, and need no lookup.
+            let named = word.starts_with(|c: char| c.is_ascii_uppercase());
+            match names.iter().find(|(api, _)| named && *api == word) {
                 Some((_, spelled)) => out.push_str(spelled),
                 None => out.push_str(word),
             }
@@ -283,6 +288,8 @@ pub fn detect(root: &Value) -> Detected<'_> {
                 value,
                 at: Pointer::root().key(path[0]).key("Tags"),
             });
+        let for_update =
+            path.len() == 1 && (map.contains_key("ETag") || map.contains_key("IfMatch"));
         return Detected::Configs(vec![Target {
             value,
             prefix,
@@ -293,6 +300,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
             filled: Vec::new(),
             notes: Vec::new(),
             tags,
+            operation: for_update.then_some(crate::settings::Operation::Update),
         }]);
     }
     if CONFIG_MARKERS.iter().any(|k| map.contains_key(*k)) {
@@ -306,6 +314,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
             filled: Vec::new(),
             notes: Vec::new(),
             tags: None,
+            operation: None,
         }]);
     }
     if let Some(resources) = cloudformation_resources(map) {
@@ -340,6 +349,7 @@ pub fn detect(root: &Value) -> Detected<'_> {
                     filled: Vec::new(),
                     notes: Vec::new(),
                     tags,
+                    operation: None,
                 })
             })
             .collect();

@@ -890,12 +890,12 @@ impl Translator<'_> {
             return;
         };
         for a in shape.args {
-            let at = path(api, a.api);
             // The provider sends "" for an optional text it is not given: "" is not set.
             let unset =
                 |v: &&Value| v.is_null() || (a.ty == Str && !a.required && v.as_str() == Some(""));
             match members.get(a.tf).filter(|v| !unset(v)) {
                 Some(written) => {
+                    let at = path(api, a.api);
                     let written_at = tf.key(a.tf);
                     let value = self.resolve(written, &at);
                     let value = convert(value, a.ty);
@@ -919,6 +919,7 @@ impl Translator<'_> {
                         Fill::Num(n) => Value::from(n),
                         Fill::Bool(b) => Value::from(b),
                     };
+                    let at = path(api, a.api);
                     self.out.notes.push((
                         at.clone(),
                         format!("`{}` left out, which the provider sends as {}", a.tf, short(&value)),
@@ -1572,6 +1573,7 @@ mod tests {
             filled: Vec::new(),
             notes: Vec::new(),
             tags: None,
+            operation: None,
         };
         let file = |p: Pointer| target.to_file(&p).to_string();
         let base = "/resource/aws_cloudfront_distribution/cdn";

@@ -307,10 +307,11 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 fn string_end(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     while j < b.len() {
+        // Strings are most of a config's bytes: find the next quote or escape a word at a time.
+        j += memchr::memchr2(b'"', b'\\', &b[j..])?;
         match b[j] {
             b'"' => return Some(j + 1),
-            b'\\' => j += 2,
-            _ => j += 1,
+            _ => j += 2,
         }
     }
     None

@@ -334,8 +334,23 @@ pub fn is_s3_rest_domain(domain: &str) -> bool {
 /// A behaviour (the default one or an ordered one) with the pointer to it.
 pub struct BehaviorRef<'a> {
     pub behavior: &'a CacheBehavior<'a>,
-    /// `/DefaultCacheBehavior` or `/CacheBehaviors/Items/3`.
-    pub pointer: crate::json::Pointer,
+    /// Which ordered behaviour this is; `None` for the default one.
+    pub index: Option<usize>,
+}
+
+impl BehaviorRef<'_> {
+    /// `/DefaultCacheBehavior` or `/CacheBehaviors/Items/3`, built on demand: rules walk the
+    /// behaviours many times and most walks report nothing.
+    pub fn pointer(&self) -> crate::json::Pointer {
+        match self.index {
+            None => crate::ptr!["DefaultCacheBehavior"],
+            Some(i) => crate::ptr!["CacheBehaviors", "Items", i],
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        self.index.is_none()
+    }
 }
 
 impl<'a> DistributionConfig<'a> {
@@ -343,13 +358,13 @@ impl<'a> DistributionConfig<'a> {
     pub fn behaviors(&self) -> impl Iterator<Item = BehaviorRef<'_>> + '_ {
         let default = self.default_cache_behavior.as_ref().map(|b| BehaviorRef {
             behavior: b,
-            pointer: crate::ptr!["DefaultCacheBehavior"],
+            index: None,
         });
         default
             .into_iter()
             .chain(items(&self.cache_behaviors).map(|(i, b)| BehaviorRef {
                 behavior: b,
-                pointer: crate::ptr!["CacheBehaviors", "Items", i],
+                index: Some(i),
             }))
     }
 
@@ -425,7 +440,7 @@ mod tests {
         assert_eq!(origins.len(), 3);
         let ids: Vec<_> = origins.iter().map(|(i, o)| (i, o.id.unwrap())).collect();
         assert_eq!(ids, [(0, "a"), (2, "b")]);
-        let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer.to_string()).collect();
+        let behaviors: Vec<_> = c.behaviors().map(|b| b.pointer().to_string()).collect();
         assert_eq!(
             behaviors,
             ["/CacheBehaviors/Items/0", "/CacheBehaviors/Items/1"]

@@ -20,14 +20,25 @@ pub fn render(results: &[&FileResult]) -> String {
                 start.column,
                 end.line,
                 end.column,
-                escape_data(&match &f.help {
-                    Some(help) => format!("{}: {}\nhelp: {help}", f.code, f.message),
-                    None => format!("{}: {}", f.code, f.message),
-                }),
+                escape_data(&message(f)),
             ));
         }
     }
     out
+}
+
+/// The annotation's text: the message, then the help and the controls the rule implements on
+/// lines of their own.
+fn message(f: &crate::finding::Finding) -> String {
+    let mut text = format!("{}: {}", f.code, f.message);
+    if let Some(help) = &f.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    let controls = crate::rules::controls_of(f.code);
+    if !controls.is_empty() {
+        text.push_str(&format!("\ncontrols: {}", controls.join(", ")));
+    }
+    text
 }
 
 /// Escaping of GitHub's workflow command data (the message).

@@ -1,9 +1,10 @@
-//! Outputs: thin renderers over the same findings.
+//! Outputs: thin renderers over the same findings (and `markdown`, a rule's page for a terminal).
 
 pub mod github;
 pub mod gitlab;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod routes;
 pub mod sarif;
 pub mod text;

@@ -43,7 +43,12 @@ struct ReportingDescriptor {
     id: &'static str,
     name: &'static str,
     short_description: Text,
+    /// The first paragraph of the doc's "What it does".
     full_description: Text,
+    /// The rule's page on the web.
+    help_uri: String,
+    /// The whole page: Markdown, and the same as plain text.
+    help: Help,
     default_configuration: Configuration,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<Properties>,
@@ -57,6 +62,13 @@ struct Configuration {
 #[derive(Serialize)]
 struct Text {
     text: String,
+}
+
+/// SARIF's multiformat message string.
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: &'static str,
 }
 
 #[derive(Serialize)]
@@ -166,7 +178,12 @@ pub fn render(results: &[&FileResult]) -> String {
                     text: m.summary.to_owned(),
                 },
                 full_description: Text {
-                    text: m.doc.to_owned(),
+                    text: m.description(),
+                },
+                help_uri: m.doc_url(),
+                help: Help {
+                    text: super::markdown::render(m.doc, 100, false),
+                    markdown: m.doc,
                 },
                 default_configuration: Configuration {
                     level: level(m.severity),

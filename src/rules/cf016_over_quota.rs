@@ -53,6 +53,36 @@ impl Rule for OverQuota {
                 quota::ALIASES,
             ),
         ];
+        for behavior in config.behaviors() {
+            let Some(forwarded) = &behavior.behavior.forwarded_values else {
+                continue;
+            };
+            let len = |l: &Option<crate::model::Counted<&str>>| l.as_ref().map_or(0, |l| l.len());
+            let cookie_names = forwarded
+                .cookies
+                .as_ref()
+                .map_or(0, |c| len(&c.whitelisted_names));
+            let lists = [
+                ("Headers", len(&forwarded.headers), quota::FORWARDED_HEADERS),
+                (
+                    "QueryStringCacheKeys",
+                    len(&forwarded.query_string_cache_keys),
+                    quota::QUERY_STRING_CACHE_KEYS,
+                ),
+                (
+                    "Cookies/WhitelistedNames",
+                    cookie_names,
+                    quota::FORWARDED_COOKIE_NAMES,
+                ),
+            ];
+            // Most behaviours are far below: build a pointer only for a list over its quota.
+            for (member, n, limit) in lists.into_iter().filter(|(_, n, (limit, _))| n > limit) {
+                let at = member
+                    .split('/')
+                    .fold(behavior.pointer().key("ForwardedValues"), |p, k| p.key(k));
+                counted.push((at.key("Items"), n, limit));
+            }
+        }
         let mut timeouts = Vec::new();
         for (i, origin) in items(&config.origins) {
             let base = Pointer::root().key("Origins").key("Items").index(i);
@@ -94,7 +124,11 @@ impl Rule for OverQuota {
             if n > limit {
                 cx.report(&META, &at, format!("{n} {what}, above the default quota of {limit}: CloudFront rejects the config unless the account's quota has been raised"))
                     .anchor(Anchor::Key)
-                    .help("request a quota increase (Service Quotas, CloudFront) before deploying, or split the distribution")
+                    .help(if what.contains("legacy") {
+                        "request a quota increase (Service Quotas, CloudFront) before deploying, or replace ForwardedValues with a cache policy and an origin request policy"
+                    } else {
+                        "request a quota increase (Service Quotas, CloudFront) before deploying, or split the distribution"
+                    })
                     .push(out);
             }
         }

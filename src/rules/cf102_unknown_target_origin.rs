@@ -40,7 +40,7 @@ impl Rule for UnknownTargetOrigin {
             if ids.contains(&target) || is_placeholder(target) {
                 continue;
             }
-            let at = behavior.pointer.key("TargetOriginId");
+            let at = behavior.pointer().key("TargetOriginId");
             let help = match closest(target, ids.iter().copied()) {
                 Some(id) => format!("did you mean `{id}`?"),
                 None if ids.is_empty() => {

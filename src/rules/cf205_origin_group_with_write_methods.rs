@@ -33,7 +33,7 @@ impl Rule for OriginGroupWithWriteMethods {
             }
             // Read raw: CloudFormation writes the methods as a plain array.
             let Some(methods) = cx
-                .raw_at(&behavior.pointer.key("AllowedMethods").key("Items"))
+                .raw_at(&behavior.pointer().key("AllowedMethods").key("Items"))
                 .and_then(|v| v.as_array())
             else {
                 continue;
@@ -48,11 +48,11 @@ impl Rule for OriginGroupWithWriteMethods {
             }
             cx.report(
                 &META,
-                &behavior.pointer.key("AllowedMethods").key("Items"),
+                &behavior.pointer().key("AllowedMethods").key("Items"),
                 format!("this behaviour allows {} but targets origin group `{target}`: CloudFront rejects the config, because only GET, HEAD and OPTIONS requests can fail over", quoted_list(&writes)),
             )
             .anchor(Anchor::Key)
-            .label(&behavior.pointer.key("TargetOriginId"), Anchor::Value, "targets an origin group")
+            .label(&behavior.pointer().key("TargetOriginId"), Anchor::Value, "targets an origin group")
             .help("allow only GET and HEAD (or GET, HEAD and OPTIONS) here; behaviours route by path, not by method, so give writes a path of their own (`/api/write/*`) whose behaviour targets a single origin, or target a single origin on this path and fail over with Route 53 health checks instead")
             .push(out);
         }

@@ -62,7 +62,7 @@ impl Rule for UnusedOriginGroup {
                     .find(|b| b.behavior.target_origin_id == Some(primary))
                 {
                     report = report.label(
-                        &b.pointer.key("TargetOriginId"),
+                        &b.pointer().key("TargetOriginId"),
                         Anchor::Value,
                         format!("targets the primary `{primary}` directly, bypassing the group"),
                     );

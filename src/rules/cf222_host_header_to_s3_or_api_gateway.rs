@@ -52,11 +52,11 @@ impl Rule for HostHeaderToS3OrApiGateway {
                     });
                 let (at, how) = match legacy {
                     Some(j) => (
-                        b.pointer.key("ForwardedValues").key("Headers").key("Items").index(j),
+                        b.pointer().key("ForwardedValues").key("Headers").key("Items").index(j),
                         "forwards the viewer's headers, Host among them,",
                     ),
                     None => (
-                        b.pointer.key("OriginRequestPolicyId"),
+                        b.pointer().key("OriginRequestPolicyId"),
                         "has an origin request policy (AllViewer) that sends the viewer's Host header",
                     ),
                 };

@@ -4,7 +4,6 @@ use super::{Anchor, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::model::{items, Timing};
 use crate::ptr;
-use crate::settings::FAILOVER_BUDGET_SECONDS;
 
 pub struct SlowFailover;
 
@@ -12,7 +11,7 @@ static META: RuleMeta = RuleMeta {
     code: "CF223",
     name: "slow-failover",
     severity: Severity::Warning,
-    summary: "An origin group waits longer than 10 s for its primary before trying the secondary (ConnectionAttempts × ConnectionTimeout, 3 × 10 s by default)",
+    summary: "An origin group waits longer than 10 s (`max-failover-seconds`) for its primary before trying the secondary (ConnectionAttempts × ConnectionTimeout, 3 × 10 s by default)",
     fix: FixAvailability::None,
     doc: include_str!("../../rules/CF223-slow-failover.md"),
     controls: &[],
@@ -51,7 +50,7 @@ impl Rule for SlowFailover {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         let config = cx.config;
-        let budget = FAILOVER_BUDGET_SECONDS;
+        let budget = cx.options().max_failover_seconds;
         for (g, group) in items(&config.origin_groups) {
             let members = group.member_ids();
             let (Some(&primary_id), Some(&secondary_id)) = (members.first(), members.get(1)) else {

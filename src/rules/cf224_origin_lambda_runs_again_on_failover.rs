@@ -42,7 +42,7 @@ impl Rule for OriginLambdaRunsAgainOnFailover {
                     continue;
                 };
                 let at = b
-                    .pointer
+                    .pointer()
                     .key("LambdaFunctionAssociations")
                     .key("Items")
                     .index(i)
@@ -57,7 +57,7 @@ impl Rule for OriginLambdaRunsAgainOnFailover {
                     &at,
                     format!("this {event} Lambda@Edge function runs again when origin group `{target}` fails over from `{primary}` to `{secondary}`: one viewer request can invoke it twice, {what}"),
                 )
-                .label(&b.pointer.key("TargetOriginId"), Anchor::Value, "an origin group")
+                .label(&b.pointer().key("TargetOriginId"), Anchor::Value, "an origin group")
                 .help("make the function safe to run twice for one request (no side effect counted once, no rewrite that assumes the primary); a change it makes to request.origin applies to the retry too")
                 .push(out);
             }

@@ -41,15 +41,12 @@ pub fn behavior_for<'c>(config: &'c DistributionConfig<'c>, path: &str) -> Optio
             return Some(b);
         }
     }
-    config
-        .behaviors()
-        .next()
-        .filter(|b| b.pointer.as_str() == "/DefaultCacheBehavior")
+    config.behaviors().next().filter(|b| b.is_default())
 }
 
 fn describe(b: &BehaviorRef) -> String {
     match b.behavior.path_pattern {
-        Some(p) if b.pointer.as_str() != "/DefaultCacheBehavior" => {
+        Some(p) if !b.is_default() => {
             format!("the behaviour for `{p}`")
         }
         _ => "the default behaviour".to_owned(),
@@ -87,10 +84,10 @@ impl Rule for ErrorPageOnFailingOrigin {
             };
             // Another behaviour (or the page's own, when it is the default one and so serves
             // everything else) whose requests fail with the same target.
-            let is_default = page.pointer.as_str() == "/DefaultCacheBehavior";
-            let other = config
-                .behaviors()
-                .find(|b| b.pointer != page.pointer && b.behavior.target_origin_id == Some(target));
+            let is_default = page.is_default();
+            let other = config.behaviors().find(|b| {
+                b.pointer() != page.pointer() && b.behavior.target_origin_id == Some(target)
+            });
             let failing = match (&other, is_default) {
                 (Some(b), _) => describe(b),
                 (None, true) => "every path no other behaviour matches".to_owned(),
@@ -107,11 +104,11 @@ impl Rule for ErrorPageOnFailingOrigin {
                     &ptr!["CustomErrorResponses", "Items", i, "ResponsePagePath"],
                     format!("the page for {code} errors, `{path}`, is fetched through {} from {kind} `{target}`, which also serves {failing}: when `{target}` fails with {code}, CloudFront cannot fetch the page from it either, and viewers get CloudFront's own error page in exactly the outage this page is for", describe(&page)),
                 )
-                .label(&page.pointer.key("TargetOriginId"), Anchor::Value, "the page comes from here")
+                .label(&page.pointer().key("TargetOriginId"), Anchor::Value, "the page comes from here")
                 .help("keep error pages on an origin that does not fail with the site: an S3 bucket with its own behaviour (for example `/errors/*`) that no other behaviour targets");
             if let Some(b) = other {
                 report = report.label(
-                    &b.pointer.key("TargetOriginId"),
+                    &b.pointer().key("TargetOriginId"),
                     Anchor::Value,
                     "the same target",
                 );

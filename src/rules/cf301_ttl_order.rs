@@ -47,10 +47,10 @@ impl Rule for TtlOrder {
             };
             cx.report(
                 &META,
-                &behavior.pointer.key(high.0),
+                &behavior.pointer().key(high.0),
                 format!("{} {} is less than {} {}: CloudFront rejects the config (InvalidTTLOrder: MinTTL ≤ DefaultTTL ≤ MaxTTL)", high.0, high.1, low.0, low.1),
             )
-            .label(&behavior.pointer.key(low.0), Anchor::Value, format!("{} is {}", low.0, low.1))
+            .label(&behavior.pointer().key(low.0), Anchor::Value, format!("{} is {}", low.0, low.1))
             .help(format!("raise {} to at least {}, or lower {}", high.0, low.1, low.0))
             .push(out);
         }

@@ -28,7 +28,7 @@ impl Rule for CachePolicyOrForwardedValues {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             let Some(raw) = cx
-                .raw_at(&behavior.pointer)
+                .raw_at(&behavior.pointer())
                 .filter(|v| !is_intrinsic(v))
                 .and_then(|v| v.as_object())
             else {
@@ -48,22 +48,22 @@ impl Rule for CachePolicyOrForwardedValues {
                 }
                 cx.report(
                     &META,
-                    &behavior.pointer.key("ForwardedValues"),
+                    &behavior.pointer().key("ForwardedValues"),
                     "this behaviour sets both CachePolicyId and ForwardedValues: CloudFormation drops ForwardedValues without a word, so these legacy settings never apply and the cache policy alone decides the cache key and TTLs",
                 )
                 .severity(Severity::Warning)
                 .anchor(Anchor::Key)
-                .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy that applies")
+                .label(&behavior.pointer().key("CachePolicyId"), Anchor::Key, "the cache policy that applies")
                 .help("remove ForwardedValues, or move what it forwards into the cache policy (and an origin request policy)")
                 .push(out);
             } else if policy && legacy {
                 cx.report(
                     &META,
-                    &behavior.pointer.key("ForwardedValues"),
+                    &behavior.pointer().key("ForwardedValues"),
                     "this behaviour sets both CachePolicyId and ForwardedValues: CloudFront rejects the config (InvalidArgument: \"The parameter ForwardedValues cannot be used when a cache policy is associated to the cache behavior.\")",
                 )
                 .anchor(Anchor::Key)
-                .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy")
+                .label(&behavior.pointer().key("CachePolicyId"), Anchor::Key, "the cache policy")
                 .help("remove ForwardedValues (and MinTTL, DefaultTTL, MaxTTL): the cache policy decides the cache key and TTLs")
                 .push(out);
             } else if policy && !cx.is_cloudformation() {
@@ -75,18 +75,18 @@ impl Rule for CachePolicyOrForwardedValues {
                 if let Some(first) = ttls.first() {
                     cx.report(
                         &META,
-                        &behavior.pointer.key(first),
+                        &behavior.pointer().key(first),
                         format!("this behaviour sets CachePolicyId and the legacy {}: CloudFront rejects the config (InvalidArgument: \"The parameter {first} cannot be used when a cache policy is associated to the cache behavior.\")", quoted_list(&ttls)),
                     )
                     .anchor(Anchor::Key)
-                    .label(&behavior.pointer.key("CachePolicyId"), Anchor::Key, "the cache policy sets the TTLs")
+                    .label(&behavior.pointer().key("CachePolicyId"), Anchor::Key, "the cache policy sets the TTLs")
                     .help(format!("remove {}: the cache policy sets the TTLs", quoted_list(&ttls)))
                     .push(out);
                 }
             } else if !policy && !legacy {
                 cx.report(
                     &META,
-                    &behavior.pointer,
+                    &behavior.pointer(),
                     "this behaviour has neither CachePolicyId nor ForwardedValues: CloudFront rejects the config (InvalidArgument: \"The parameter ForwardedValues is required.\")",
                 )
                 .anchor(Anchor::Head)

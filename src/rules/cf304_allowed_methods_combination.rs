@@ -35,6 +35,14 @@ fn methods(list: &[Value]) -> Option<Vec<&str>> {
     Some(out)
 }
 
+/// A method list's entries: `Items` in the API's form, the list itself in CloudFormation's.
+fn items(list: &Value) -> Option<&Value> {
+    match list {
+        Value::Array(_) => Some(list),
+        _ => list.get("Items"),
+    }
+}
+
 impl Rule for AllowedMethodsCombination {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -42,12 +50,14 @@ impl Rule for AllowedMethodsCombination {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
-            let allowed_at = behavior.pointer.key("AllowedMethods").key("Items");
+            // Read the raw behaviour once; pointers are built only for a finding.
+            let Some(raw) = cx.raw_at(&behavior.pointer()) else {
+                continue;
+            };
+            let allowed_list = raw.get("AllowedMethods");
             // Without AllowedMethods a behaviour allows GET and HEAD.
-            let allowed = match cx.raw_at(&allowed_at) {
-                None if cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_none() => {
-                    Some(ALL[..2].to_vec())
-                }
+            let allowed = match allowed_list.and_then(items) {
+                None if allowed_list.is_none() => Some(ALL[..2].to_vec()),
                 found => found.and_then(Value::as_array).and_then(|l| methods(l)),
             };
             let Some(allowed) = allowed else { continue };
@@ -55,7 +65,7 @@ impl Rule for AllowedMethodsCombination {
             if !offered {
                 cx.report(
                     &META,
-                    &allowed_at,
+                    &behavior.pointer().key("AllowedMethods").key("Items"),
                     format!("AllowedMethods {} is not a set CloudFront offers: it takes GET and HEAD; GET, HEAD and OPTIONS; or all seven methods, and rejects anything else", quoted_list(&allowed)),
                 )
                 .anchor(Anchor::Key)
@@ -64,22 +74,18 @@ impl Rule for AllowedMethodsCombination {
                 continue;
             }
             // CachedMethods sits inside AllowedMethods in the API, beside it in CloudFormation.
-            let cached_at = [
-                behavior
-                    .pointer
-                    .key("AllowedMethods")
-                    .key("CachedMethods")
-                    .key("Items"),
-                behavior.pointer.key("CachedMethods").key("Items"),
+            let cached_in = [
+                (allowed_list.and_then(|a| a.get("CachedMethods")), true),
+                (raw.get("CachedMethods"), false),
             ]
             .into_iter()
-            .find(|p| cx.raw_at(p).is_some_and(Value::is_array));
-            let Some(cached_at) = cached_at else { continue };
-            let Some(cached) = cx
-                .raw_at(&cached_at)
-                .and_then(Value::as_array)
-                .and_then(|l| methods(l))
-            else {
+            .find_map(|(list, inside)| {
+                Some((list.and_then(items).filter(|v| v.is_array())?, inside))
+            });
+            let Some((cached_list, inside)) = cached_in else {
+                continue;
+            };
+            let Some(cached) = cached_list.as_array().and_then(|l| methods(l)) else {
                 continue;
             };
             let message = if !(cached == ALL[..2] || cached == ALL[..3]) {
@@ -89,6 +95,15 @@ impl Rule for AllowedMethodsCombination {
             } else {
                 continue;
             };
+            let cached_at = if inside {
+                behavior
+                    .pointer()
+                    .key("AllowedMethods")
+                    .key("CachedMethods")
+            } else {
+                behavior.pointer().key("CachedMethods")
+            }
+            .key("Items");
             cx.report(&META, &cached_at, message)
                 .anchor(Anchor::Key)
                 .help("cache GET and HEAD (add OPTIONS only when it is allowed and its answers should be cached)")

@@ -30,7 +30,7 @@ impl Rule for ForwardedValuesInconsistent {
             if cx.is_cloudformation() && behavior.behavior.cache_policy_id.is_some() {
                 continue;
             }
-            let at = behavior.pointer.key("ForwardedValues");
+            let at = behavior.pointer().key("ForwardedValues");
             // CloudFormation also takes "true" and "false" as strings.
             let query_string = cx.raw_at(&at.key("QueryString")).and_then(|v| {
                 v.as_bool()
@@ -58,7 +58,7 @@ impl Rule for ForwardedValuesInconsistent {
             if let (true, Some(min_ttl @ 1..)) = (all_headers, behavior.behavior.min_ttl) {
                 cx.report(
                     &META,
-                    &behavior.pointer.key("MinTTL"),
+                    &behavior.pointer().key("MinTTL"),
                     format!("MinTTL is {min_ttl}, but ForwardedValues.Headers is `*` (all headers): CloudFront caches nothing when it forwards every header, so MinTTL must be 0 and CloudFront rejects the config (InvalidArgument)"),
                 )
                 .help("set MinTTL to 0, or forward only the headers the origin needs")

@@ -161,7 +161,7 @@ impl Rule for PolicyIdNotAnId {
                 };
                 cx.report(
                     &META,
-                    &behavior.pointer.key(kind.member),
+                    &behavior.pointer().key(kind.member),
                     format!(
                         "{} `{id}` is not a policy id: CloudFront gives every {} an id like 658327ea-f89d-4fab-a63d-7e88639e58f6, so no {} has this one and CloudFront rejects the config ({})",
                         kind.member, kind.what, kind.what, kind.error

@@ -31,7 +31,7 @@ impl Rule for TrustedSignersInconsistent {
                 ("TrustedSigners", &b.trusted_signers, "trusted signer"),
             ] {
                 let Some(list) = list else { continue };
-                let at = behavior.pointer.key(member);
+                let at = behavior.pointer().key(member);
                 // A list computed by CloudFormation is known only when deployed.
                 if cx
                     .raw_at(&at.key("Items"))

@@ -29,7 +29,7 @@ impl Rule for GrpcRequirements {
             if b.grpc_config.as_ref().and_then(|g| g.enabled) != Some(true) {
                 continue;
             }
-            let at = behavior.pointer.key("GrpcConfig").key("Enabled");
+            let at = behavior.pointer().key("GrpcConfig").key("Enabled");
             // HttpVersion defaults to http2.
             if let Some(v @ ("http1.1" | "http3")) = http_version {
                 cx.report(&META, &at, format!("gRPC needs HTTP/2 between viewers and CloudFront, but HttpVersion is {v}: CloudFront rejects the config"))
@@ -38,14 +38,16 @@ impl Rule for GrpcRequirements {
                     .push(out);
             }
             // Unset, AllowedMethods is GET and HEAD; computed by CloudFormation, it is unknown.
-            let allows_post = match cx.raw_at(&behavior.pointer.key("AllowedMethods").key("Items"))
-            {
-                Some(serde_json::Value::Array(methods)) => methods
-                    .iter()
-                    .any(|m| m.as_str().is_none_or(|m| m == "POST")),
-                Some(_) => true,
-                None => cx.raw_at(&behavior.pointer.key("AllowedMethods")).is_some(),
-            };
+            let allows_post =
+                match cx.raw_at(&behavior.pointer().key("AllowedMethods").key("Items")) {
+                    Some(serde_json::Value::Array(methods)) => methods
+                        .iter()
+                        .any(|m| m.as_str().is_none_or(|m| m == "POST")),
+                    Some(_) => true,
+                    None => cx
+                        .raw_at(&behavior.pointer().key("AllowedMethods"))
+                        .is_some(),
+                };
             if !allows_post {
                 cx.report(&META, &at, "gRPC calls are POST requests, but this behaviour does not allow POST: CloudFront rejects the config")
                     .help("allow all seven methods (AllowedMethods GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE)")

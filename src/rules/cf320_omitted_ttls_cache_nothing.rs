@@ -32,7 +32,7 @@ impl Rule for OmittedTtlsCacheNothing {
             };
             // Only zeros the file does not write: written zeros say "do not cache" on purpose.
             let sent_as_zero = |name: &str, value: Option<i64>| {
-                value == Some(0) && cx.is_filled_in(&behavior.pointer.key(name))
+                value == Some(0) && cx.is_filled_in(&behavior.pointer().key(name))
             };
             if b.cache_policy_id.is_some()
                 || !sent_as_zero("DefaultTTL", b.default_ttl)
@@ -60,7 +60,7 @@ impl Rule for OmittedTtlsCacheNothing {
             }
             cx.report(
                 &META,
-                &behavior.pointer,
+                &behavior.pointer(),
                 "this behaviour uses the legacy ForwardedValues and leaves DefaultTTL and MaxTTL out, so they are sent as 0: CloudFront caches nothing here (a MaxTTL of 0 overrides any Cache-Control the origin sends) and every request goes to the origin",
             )
             .anchor(Anchor::Head)

@@ -31,7 +31,7 @@ impl Rule for LambdaArnNotAVersion {
                 };
 
                 let at = behavior
-                    .pointer
+                    .pointer()
                     .key("LambdaFunctionAssociations")
                     .key("Items")
                     .index(i)

@@ -28,7 +28,7 @@ impl Rule for FunctionEventType {
             let b = behavior.behavior;
             let function_at = |i: usize| {
                 behavior
-                    .pointer
+                    .pointer()
                     .key("FunctionAssociations")
                     .key("Items")
                     .index(i)
@@ -36,7 +36,7 @@ impl Rule for FunctionEventType {
             };
             let lambda_at = |i: usize| {
                 behavior
-                    .pointer
+                    .pointer()
                     .key("LambdaFunctionAssociations")
                     .key("Items")
                     .index(i)

@@ -33,7 +33,7 @@ impl Rule for IncludeBodyOnResponseEvent {
                     continue;
                 }
                 let at = behavior
-                    .pointer
+                    .pointer()
                     .key("LambdaFunctionAssociations")
                     .key("Items")
                     .index(i);

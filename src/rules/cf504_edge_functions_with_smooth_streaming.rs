@@ -35,8 +35,8 @@ impl Rule for EdgeFunctionsWithSmoothStreaming {
                 (false, true) => "FunctionAssociations",
                 _ => continue,
             };
-            cx.report(&META, &behavior.pointer.key("SmoothStreaming"), format!("SmoothStreaming is true on a behaviour with {member}: CloudFront does not support edge functions with Microsoft Smooth Streaming, so the functions will not do their work here"))
-                .label(&behavior.pointer.key(member), super::Anchor::Key, "the edge functions")
+            cx.report(&META, &behavior.pointer().key("SmoothStreaming"), format!("SmoothStreaming is true on a behaviour with {member}: CloudFront does not support edge functions with Microsoft Smooth Streaming, so the functions will not do their work here"))
+                .label(&behavior.pointer().key(member), super::Anchor::Key, "the edge functions")
                 .help("serve Smooth Streaming content from a behaviour of its own without edge functions, or set SmoothStreaming to false")
                 .push(out);
         }

@@ -62,13 +62,13 @@ impl Rule for TenantOnlyRestrictions {
         for b in config.behaviors() {
             let behavior = b.behavior;
             if behavior.trusted_signers.as_ref().and_then(|t| t.enabled) == Some(true) {
-                found.push(b.pointer.key("TrustedSigners"));
+                found.push(b.pointer().key("TrustedSigners"));
             }
             if behavior.smooth_streaming == Some(true) {
-                found.push(b.pointer.key("SmoothStreaming"));
+                found.push(b.pointer().key("SmoothStreaming"));
             }
             if behavior.forwarded_values.is_some() {
-                found.push(b.pointer.key("ForwardedValues"));
+                found.push(b.pointer().key("ForwardedValues"));
             }
             for (ttl, value) in [
                 ("MinTTL", behavior.min_ttl),
@@ -76,7 +76,7 @@ impl Rule for TenantOnlyRestrictions {
                 ("MaxTTL", behavior.max_ttl),
             ] {
                 if value.is_some() {
-                    found.push(b.pointer.key(ttl));
+                    found.push(b.pointer().key(ttl));
                 }
             }
         }

@@ -39,7 +39,7 @@ impl Rule for ViewerAllowsHttp {
             }
             cx.report(
                 &META,
-                &b.pointer.key("ViewerProtocolPolicy"),
+                &b.pointer().key("ViewerProtocolPolicy"),
                 "ViewerProtocolPolicy is allow-all: CloudFront answers plain HTTP requests for this behaviour, so responses (and any cookies or tokens in them) cross the network unencrypted",
             )
             .help("set ViewerProtocolPolicy to redirect-to-https (or https-only for an API)")

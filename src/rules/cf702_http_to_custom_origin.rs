@@ -52,7 +52,7 @@ impl Rule for HttpToCustomOrigin {
                 Some("match-viewer") => {
                     let Some(b) = &allowing_http else { continue };
                     cx.report(&META, &at, "OriginProtocolPolicy is match-viewer and a behaviour allows plain HTTP: CloudFront forwards those HTTP requests to this origin over plain HTTP")
-                        .label(&b.pointer.key("ViewerProtocolPolicy"), Anchor::Value, "this behaviour allows HTTP")
+                        .label(&b.pointer().key("ViewerProtocolPolicy"), Anchor::Value, "this behaviour allows HTTP")
                         .help("set OriginProtocolPolicy to https-only, or make every behaviour redirect-to-https or https-only")
                         .push(out);
                 }

@@ -24,7 +24,7 @@ impl Rule for TrustedSigners {
 
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for b in cx.config.behaviors() {
-            let at = b.pointer.key("TrustedSigners");
+            let at = b.pointer().key("TrustedSigners");
             let in_use = match cx.raw_at(&at) {
                 // CloudFormation: a list of account ids.
                 Some(Value::Array(ids)) => !ids.is_empty(),

@@ -3,6 +3,7 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Finding, Severity};
 use crate::form::is_intrinsic;
+use crate::rules::text::quoted_list;
 use serde_json::Value;
 
 pub struct NoTags;
@@ -31,6 +32,32 @@ impl Rule for NoTags {
         let Some(keys) = keys(tags.value) else {
             return; // Computed: the tags are decided later.
         };
+        let required = &cx.options().required_tags;
+        if !required.is_empty() {
+            // `[rules.CF715] required-tags`: every one of them, as Security Hub's `requiredTagKeys`.
+            let missing: Vec<&str> = required
+                .iter()
+                .map(String::as_str)
+                .filter(|r| !keys.contains(r))
+                .collect();
+            if missing.is_empty() {
+                return;
+            }
+            let list = quoted_list(&missing);
+            let (noun, them) = if missing.len() == 1 {
+                ("key", "it")
+            } else {
+                ("keys", "them")
+            };
+            cx.report_in_file(
+                &META,
+                &tags.at,
+                format!("the distribution's tags lack the required tag {noun} {list} (`required-tags` in the configuration file; Security Hub's CloudFront.14 with `requiredTagKeys` fails it too)"),
+            )
+            .help(format!("add {them}: {list}"))
+            .push(out);
+            return;
+        }
         if keys.iter().any(|k| !k.starts_with("aws:")) {
             return;
         }

@@ -31,7 +31,7 @@ impl Rule for NoResponseHeadersPolicy {
             }
             cx.report(
                 &META,
-                &b.pointer,
+                &b.pointer(),
                 "no ResponseHeadersPolicyId: CloudFront adds no security headers (Strict-Transport-Security, X-Content-Type-Options, …) to this behaviour's responses; only the origin's reach viewers",
             )
             .anchor(Anchor::Head)

@@ -10,6 +10,7 @@ use crate::form::Target;
 use crate::document::Locate;
 use crate::json::{Kind, Pointer};
 use crate::model::DistributionConfig;
+use crate::settings::{Operation, RuleOptions};
 use serde_json::Value;
 
 mod cf001_invalid_json;
@@ -24,6 +25,7 @@ mod cf013_value_not_allowed;
 mod cf014_out_of_range;
 mod cf015_pattern_mismatch;
 mod cf016_over_quota;
+mod cf017_missing_for_update;
 mod cf020_substitution_outside_sub;
 mod cf021_unknown_intrinsic_function;
 mod cf101_quantity_mismatch;
@@ -53,6 +55,8 @@ mod cf222_host_header_to_s3_or_api_gateway;
 mod cf223_slow_failover;
 mod cf224_origin_lambda_runs_again_on_failover;
 mod cf225_error_page_on_failing_origin;
+mod cf226_media_quality_without_mediapackage;
+mod cf227_origin_access_identity_form;
 mod cf301_ttl_order;
 mod cf302_cache_policy_or_forwarded_values;
 mod cf303_forwarded_values_without_min_ttl;
@@ -85,6 +89,7 @@ mod cf607_web_acl_id_form;
 mod cf608_logging_bucket_form;
 mod cf609_continuous_deployment_with_http3;
 mod cf610_tenant_only_restrictions;
+mod cf611_error_caching_on_416;
 mod cf701_viewer_allows_http;
 mod cf702_http_to_custom_origin;
 mod cf703_deprecated_origin_ssl_protocol;
@@ -156,6 +161,10 @@ pub struct RuleMeta {
     pub default_on: bool,
 }
 
+/// Where a rule's documentation is read on the web (`rules/CFnnn-name.md` of the repository): the
+/// language server's hover links and SARIF's `helpUri` point there.
+pub const RULES_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+
 /// Named sets of rules, by the scanner or standard whose checks they implement: a rule belongs to
 /// a set when one of its controls carries the set's prefix.
 pub static NAMED_SETS: [(&str, &str, &str); 5] = [
@@ -175,6 +184,30 @@ pub static NAMED_SETS: [(&str, &str, &str); 5] = [
 ];
 
 impl RuleMeta {
+    /// The rule's page on the web: `RULES_URL` + `CFnnn-name.md`.
+    pub fn doc_url(&self) -> String {
+        format!("{RULES_URL}{}-{}.md", self.code, self.name)
+    }
+
+    /// The first paragraph of the doc's "What it does", on one line: a description short enough
+    /// for a dashboard (SARIF's `fullDescription`). The summary when the doc has no such section.
+    pub fn description(&self) -> String {
+        let Some((_, section)) = self.doc.split_once("\n## What it does\n") else {
+            return self.summary.to_owned();
+        };
+        let paragraph: Vec<&str> = section
+            .lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(str::trim)
+            .collect();
+        if paragraph.is_empty() {
+            self.summary.to_owned()
+        } else {
+            paragraph.join(" ")
+        }
+    }
+
     /// Whether the rule belongs to the named set `set` (`aws-fsbp`, `checkov`, …).
     pub fn in_set(&self, set: &str) -> bool {
         NAMED_SETS
@@ -235,6 +268,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf014_out_of_range::OutOfRange,
     &cf015_pattern_mismatch::PatternMismatch,
     &cf016_over_quota::OverQuota,
+    &cf017_missing_for_update::MissingForUpdate,
     &cf020_substitution_outside_sub::SubstitutionOutsideSub,
     &cf021_unknown_intrinsic_function::UnknownIntrinsicFunction,
     &cf101_quantity_mismatch::QuantityMismatch,
@@ -264,6 +298,8 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf223_slow_failover::SlowFailover,
     &cf224_origin_lambda_runs_again_on_failover::OriginLambdaRunsAgainOnFailover,
     &cf225_error_page_on_failing_origin::ErrorPageOnFailingOrigin,
+    &cf226_media_quality_without_mediapackage::MediaQualityWithoutMediapackage,
+    &cf227_origin_access_identity_form::OriginAccessIdentityForm,
     &cf301_ttl_order::TtlOrder,
     &cf302_cache_policy_or_forwarded_values::CachePolicyOrForwardedValues,
     &cf303_forwarded_values_without_min_ttl::ForwardedValuesWithoutMinTtl,
@@ -296,6 +332,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf608_logging_bucket_form::LoggingBucketForm,
     &cf609_continuous_deployment_with_http3::ContinuousDeploymentWithHttp3,
     &cf610_tenant_only_restrictions::TenantOnlyRestrictions,
+    &cf611_error_caching_on_416::ErrorCachingOn416,
     &cf701_viewer_allows_http::ViewerAllowsHttp,
     &cf702_http_to_custom_origin::HttpToCustomOrigin,
     &cf703_deprecated_origin_ssl_protocol::DeprecatedOriginSslProtocol,
@@ -359,6 +396,8 @@ pub struct Context<'a> {
     target: &'a Target<'a>,
     /// Where everything is in the file, by pointer into the file.
     spans: &'a dyn Locate,
+    /// What the configuration tells rules: `operation`, `[rules.<rule>]` options.
+    options: &'a RuleOptions,
 }
 
 impl<'a> Context<'a> {
@@ -366,13 +405,28 @@ impl<'a> Context<'a> {
         config: &'a DistributionConfig<'a>,
         target: &'a Target<'a>,
         spans: &'a dyn Locate,
+        options: &'a RuleOptions,
     ) -> Self {
         Context {
             config,
             raw: target.value,
             target,
             spans,
+            options,
         }
+    }
+
+    /// Whether the config is to create a distribution or to update one (`operation` in the
+    /// configuration file, `--operation`, else what the input's shape says: a file with
+    /// `get-distribution-config`'s ETag is for an update); `None` when unsaid, and a rule must
+    /// then assume neither.
+    pub fn operation(&self) -> Option<Operation> {
+        self.options.operation.or(self.target.operation)
+    }
+
+    /// The rule options of the configuration file (`[rules.CF223]`, …), defaults where unset.
+    pub fn options(&self) -> &'a RuleOptions {
+        self.options
     }
 
     /// Starts a finding of `rule` about the value at `at` (a pointer into the config).
