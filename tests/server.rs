@@ -593,6 +593,21 @@ fn the_configuration_file_selects_rules_for_each_document() {
     );
     let got = client.diagnostics_of(&[&cdn]);
     assert_eq!(codes(&got[&cdn]), [("CF004".into(), 2)]);
+
+    // The file's rule options reach the rules: `operation = "update"` wants CF017's members.
+    std::fs::write(&config, "select = [\"CF017\"]\noperation = \"update\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let got = client.diagnostics_of(&[&cdn]);
+    assert!(
+        codes(&got[&cdn])
+            .iter()
+            .all(|(c, s)| c == "CF017" && *s == 1)
+            && !got[&cdn].is_empty(),
+        "{got:#?}"
+    );
     client.finish();
 }
 
