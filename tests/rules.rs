@@ -224,3 +224,26 @@ fn did_you_mean_fixes_in_terraform_and_yaml() {
     assert_eq!(left, 0, "{after}");
     assert_eq!(fixed("t.yaml", &after, "CF013", true).0, None);
 }
+
+/// A DistributionConfig in YAML (no template around it) takes the same comments: at the end of a
+/// line, or on the line before one.
+#[test]
+fn a_yaml_api_config_takes_suppression_comments() {
+    let text = "CallerReference: r\nComment: \"\"\nEnabled: true\nDefaultRootObject: /index.html # cloudfront-lint:ignore CF602\nOrigins:\n  Quantity: 1\n  Items:\n    - Id: site\n      DomainName: www.example.com\n      CustomOriginConfig: {HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: https-only}\nDefaultCacheBehavior:\n  # cloudfront-lint:ignore CF102, CF301\n  TargetOriginId: sites\n  ViewerProtocolPolicy: redirect-to-https\n  CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n";
+    let settings = Settings {
+        ignore: vec!["CF7".to_owned(), "CF223".to_owned()],
+        ..Settings::default()
+    };
+    let Outcome::Linted(found) = lint(
+        &Source::new("dist.yaml", text.as_bytes().to_vec()),
+        &settings,
+        Origin::Named,
+    ) else {
+        panic!()
+    };
+    let found: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f.code, &text[f.location.range.clone()]))
+        .collect();
+    assert_eq!(found, [("CF207", "site"), ("CF006", "CF301")]);
+}
