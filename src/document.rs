@@ -57,12 +57,18 @@ pub enum Spans<'t> {
         tree: OnceCell<SpanTree<'t>>,
     },
     /// The YAML and HCL converters record positions as they build the value.
-    Built(SpanMap),
+    Built { map: SpanMap, text: &'t str },
 }
 
 /// Finds a value by pointer into the file (what rules' reports need of a document).
 pub trait Locate {
     fn locate(&self, pointer: &Pointer) -> Option<Located>;
+
+    /// The text of the file at a byte range, as written (for a fix that must know it replaces
+    /// exactly what it means to); `None` when unknown.
+    fn written(&self, _range: Range<usize>) -> Option<&str> {
+        None
+    }
 }
 
 impl Locate for Spans<'_> {
@@ -80,7 +86,16 @@ impl Locate for Spans<'_> {
                     kind: found.kind,
                 })
             }
-            Spans::Built(map) => map.locate(pointer),
+            Spans::Built { map, .. } => map.locate(pointer),
+        }
+    }
+
+    fn written(&self, range: Range<usize>) -> Option<&str> {
+        match self {
+            Spans::Json { text, base, .. } => {
+                text.get(range.start.checked_sub(*base)?..range.end.checked_sub(*base)?)
+            }
+            Spans::Built { text, .. } => text.get(range),
         }
     }
 }
@@ -97,8 +112,38 @@ impl Spans<'_> {
                     .map(|(o, k, ranges)| (o, k, ranges.iter().map(shift).collect()))
                     .collect()
             }
-            Spans::Built(map) => map.duplicate_keys().to_vec(),
+            Spans::Built { map, .. } => map.duplicate_keys().to_vec(),
         }
+    }
+
+    /// The whole member whose key is written at `key` (key start to value end): for a member
+    /// written twice, where each writing is.
+    pub fn member_at(&self, key: &Range<usize>) -> Option<Range<usize>> {
+        match self {
+            Spans::Json { text, base, tree } => {
+                let tree = tree.get_or_init(|| SpanTree::scan(text).unwrap_or_default());
+                let inner = key.start.checked_sub(*base)?..key.end.checked_sub(*base)?;
+                let value = tree.value_of_key(&inner)?;
+                Some(key.start..value.end + base)
+            }
+            Spans::Built { map, .. } => map
+                .entries()
+                .find(|(_, l)| l.key.as_ref() == Some(key))
+                .map(|(_, l)| key.start..l.value.end.max(key.end)),
+        }
+    }
+
+    /// Whether `offset` falls inside a scalar written in the file (a key or a string, quotes
+    /// included): a `#` there is text, not a comment. JSON has no comments, so never.
+    pub fn in_scalar(&self, offset: usize) -> bool {
+        let Spans::Built { map, .. } = self else {
+            return false;
+        };
+        map.entries().any(|(_, l)| {
+            l.key.as_ref().is_some_and(|k| k.contains(&offset))
+                || (!matches!(l.kind, json::Kind::Object | json::Kind::Array)
+                    && l.value.contains(&offset))
+        })
     }
 }
 
@@ -116,7 +161,7 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
             Ok(Document {
                 value: parsed.value,
                 duplicate_keys: !spans.duplicate_keys().is_empty(),
-                spans: Spans::Built(spans),
+                spans: Spans::Built { map: spans, text },
             })
         }
         Syntax::Json => {
@@ -137,7 +182,7 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
             Ok(Document {
                 value: parsed.value,
                 duplicate_keys: !spans.duplicate_keys().is_empty(),
-                spans: Spans::Built(spans),
+                spans: Spans::Built { map: spans, text },
             })
         }
     }

@@ -23,6 +23,7 @@ pub mod schema;
 pub mod server;
 pub mod settings;
 pub mod source;
+pub mod suppress;
 pub mod yaml;
 
 pub use finding::{Finding, Severity};
@@ -176,7 +177,7 @@ pub fn lint_in_module(
         Detected::Configs(targets) => targets,
         Detected::Terraform(resources) => {
             if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
-                duplicate_keys(spans, &[], &resources, &mut findings);
+                duplicate_keys(text, spans, &[], &resources, &mut findings);
             }
             let mut scope = form::terraform::Scope::of(value);
             if let Some(module) = module {
@@ -192,7 +193,10 @@ pub fn lint_in_module(
                     &mut findings,
                 );
             }
-            terraform_suppressions(source, spans, &resources, settings, &mut findings);
+            let prefixes: Vec<Pointer> = resources.iter().map(|r| r.prefix.clone()).collect();
+            let mut suppressions =
+                suppress::comments(text, syntax, spans, &prefixes, settings, &mut findings);
+            suppress::apply(&mut suppressions, &mut findings, text, settings);
             findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
             findings.dedup_by(|a, b| {
                 a.code == b.code && a.location == b.location && a.message == b.message
@@ -229,13 +233,13 @@ pub fn lint_in_module(
         }
     };
     if document.duplicate_keys && settings.enabled(&rules::DUPLICATE_KEY) {
-        duplicate_keys(spans, &targets, &[], &mut findings);
+        duplicate_keys(text, spans, &targets, &[], &mut findings);
     }
     if settings.enabled(&rules::NOT_A_DISTRIBUTION_CONFIG) {
         get_distribution_config_output(value, spans, &mut findings);
     }
-    // What each template resource turns off for itself, and where in the file it is.
-    let mut suppressed: Vec<(Pointer, Settings)> = Vec::new();
+    // What a template resource turns off for itself (its Metadata), and what comments turn off.
+    let mut suppressions = Vec::new();
     for target in &targets {
         match target.form {
             Form::Api | Form::Terraform => {
@@ -243,25 +247,37 @@ pub fn lint_in_module(
             }
             Form::CloudFormation => {
                 let resource = target.prefix.parent().parent();
-                let ignored = suppressions(value, &resource, spans, settings, &mut findings);
+                suppressions.extend(suppress::metadata(
+                    value,
+                    &resource,
+                    spans,
+                    text,
+                    settings,
+                    &mut findings,
+                ));
                 check_template_distribution(value, target, spans, settings, options, &mut findings);
-                suppressed.push((resource, ignored));
             }
         }
     }
-    findings.retain(|f| {
-        let within = |at: &Pointer| {
-            f.location
-                .pointer
-                .as_str()
-                .strip_prefix(at.as_str())
-                .is_some_and(|rest| rest.starts_with('/'))
-        };
-        let rule = rules::find(f.code);
-        !suppressed
-            .iter()
-            .any(|(at, ignored)| within(at) && rule.is_some_and(|r| ignored.ignores(r.meta())))
-    });
+    // An own-line comment before a template resource's logical id covers the whole resource.
+    let resources: Vec<Pointer> = match value.get("Resources") {
+        Some(serde_json::Value::Object(map))
+            if targets.iter().any(|t| t.form == Form::CloudFormation) =>
+        {
+            let at = Pointer::root().key("Resources");
+            map.keys().map(|name| at.key(name)).collect()
+        }
+        _ => Vec::new(),
+    };
+    suppressions.extend(suppress::comments(
+        text,
+        syntax,
+        spans,
+        &resources,
+        settings,
+        &mut findings,
+    ));
+    suppress::apply(&mut suppressions, &mut findings, text, settings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
         .dedup_by(|a, b| a.code == b.code && a.location == b.location && a.message == b.message);
@@ -486,6 +502,9 @@ fn check_template_distribution(
         if !rests_on.is_empty() {
             f.message
                 .push_str(&format!(" (with {})", rests_on.join(" or ")));
+            // The value is a parameter's, not written where the finding points (`!Ref Root`): a
+            // fix there would replace the reference, not the value.
+            f.fix = None;
         }
         if at.len() < variants.len() {
             let conditions = &variants[at[0]].conditions;
@@ -513,82 +532,10 @@ fn check_template_distribution(
     }
 }
 
-/// The rules a resource turns off, the CloudFormation way:
-/// `Metadata: {cloudfront-lint: {ignore: [CF204, failover-on-client-error, CF2]}}` (codes, names or
-/// code prefixes; a reason may follow the code). An entry that names no rule is CF005.
-fn suppressions(
-    root: &serde_json::Value,
-    resource: &Pointer,
-    spans: &dyn Locate,
-    settings: &Settings,
-    out: &mut Vec<Finding>,
-) -> Settings {
-    let mut ignored = Settings::default();
-    let at = resource
-        .key("Metadata")
-        .key("cloudfront-lint")
-        .key("ignore");
-    let Some(list) = root.pointer(at.as_str()) else {
-        return ignored;
-    };
-    // An entry that is not text (`207`) names no rule either.
-    let entries: Vec<(Pointer, String)> = match list {
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                (
-                    at.index(i),
-                    v.as_str().map_or_else(|| v.to_string(), str::to_owned),
-                )
-            })
-            .collect(),
-        serde_json::Value::String(s) => vec![(at, s.clone())],
-        other => vec![(at, other.to_string())],
-    };
-    for (pointer, entry) in entries {
-        let code = entry
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches([':', ',']);
-        if names_a_rule(code) {
-            ignored.ignore.push(code.to_owned());
-        } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
-            let range = spans.locate(&pointer).map_or(0..0, |l| l.value);
-            let mut f = unknown_suppression(&entry, code, range);
-            f.location.pointer = pointer;
-            out.push(f);
-        }
-    }
-    ignored
-}
-
-/// Whether a suppression's entry names a rule: a code, a name, a code prefix or a named set.
-fn names_a_rule(code: &str) -> bool {
-    !code.is_empty()
-        && rules::REGISTRY
-            .iter()
-            .any(|r| crate::settings::matches(code, r.meta()))
-}
-
-/// CF005: a suppression entry (`entry`, whose first word is `code`) that names no rule.
-fn unknown_suppression(entry: &str, code: &str, range: std::ops::Range<usize>) -> Finding {
-    let mut f = Finding::about_file(
-        &rules::UNKNOWN_SUPPRESSION,
-        range,
-        format!("`{entry}` names no rule of cloudfront-lint, so it suppresses nothing"),
-    );
-    f.help = Some(match rules::text::closest(code, rules::REGISTRY.iter().map(|r| r.meta().code)) {
-        Some(c) => format!("did you mean `{c}`? (`cloudfront-lint rules` lists every code and name)"),
-        None => "give a rule's code (CF204), name (failover-on-client-error) or code prefix (CF2): `cloudfront-lint rules` lists them".to_owned(),
-    });
-    f
-}
-
 /// CF004: a member written twice in one object. Every parser involved keeps the last one, so the
 /// earlier ones are silently dropped. In a template, only the distributions are our business.
 fn duplicate_keys(
+    text: &str,
     spans: &Spans,
     targets: &[form::Target],
     resources: &[form::terraform::Resource],
@@ -656,9 +603,28 @@ fn duplicate_keys(
             f.help = Some(format!(
                 "keep one `{key}`: merge the two or delete the one you do not mean"
             ));
+            f.fix = ignored_member_removal(text, spans, range).map(|edit| finding::Fix {
+                title: format!("Delete this `{key}`, which is ignored"),
+                applicability: finding::Applicability::Safe,
+                edits: vec![edit],
+            });
             out.push(f);
         }
     }
+}
+
+/// The edit that deletes a member written again later (key and value, with a separator): what
+/// the parser did already. Not when the member defines a YAML anchor another value may use.
+fn ignored_member_removal(
+    text: &str,
+    spans: &Spans,
+    key: &std::ops::Range<usize>,
+) -> Option<finding::Edit> {
+    let member = spans.member_at(key)?;
+    if matches!(spans, Spans::Built { .. }) && text.get(member.clone())?.contains('&') {
+        return None;
+    }
+    fix::removal(text, member, true)
 }
 
 /// What a parse error is in plain words, when the text says more than the parser: git's conflict
@@ -756,9 +722,14 @@ fn check_terraform_distribution(
         }
         let pointer = resource.prefix.join(&problem.at);
         let location = rules::locate_in_file(spans, pointer, rules::Anchor::Key);
-        let mut f = Finding::about_file(problem.rule, location.range, problem.message);
+        let mut f = Finding::about_file(problem.rule, location.range.clone(), problem.message);
         f.location.pointer = location.pointer;
         f.help = problem.help;
+        // "did you mean `origin_id`?" of an argument's name: written in Terraform's own names.
+        let misspelled = problem.at.last().unwrap_or_default();
+        f.fix = problem
+            .respell
+            .and_then(|to| rules::respell_fix(spans, location.range, &misspelled, to));
         out.push(f);
     }
     let target = form::Target {
@@ -784,83 +755,4 @@ fn check_terraform_distribution(
             f.message = format!("{}: {}", resource.address, f.message);
         }
     }
-}
-
-/// Suppression the Terraform way, as tflint and checkov users write it: a comment
-/// `# cloudfront-lint:ignore CF204 reason` (or `//`) on the line before a resource turns rules
-/// off for the whole resource; at the end of a line, or on the line before one, for that line.
-fn terraform_suppressions(
-    source: &Source,
-    spans: &Spans,
-    resources: &[form::terraform::Resource],
-    settings: &Settings,
-    out: &mut Vec<Finding>,
-) {
-    const MARKER: &str = "cloudfront-lint:ignore";
-    let text = source.text.as_str();
-    if !text.contains(MARKER) {
-        return;
-    }
-    // (lines it covers, the rules it turns off), lines counted from 0.
-    let mut ignored: Vec<(std::ops::Range<usize>, Settings)> = Vec::new();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1;
-    let resource_lines: Vec<std::ops::Range<usize>> = resources
-        .iter()
-        .filter_map(|r| spans.locate(&r.prefix))
-        .map(|l| line_of(l.value.start)..line_of(l.value.end) + 1)
-        .collect();
-    for (number, line) in text.lines().enumerate() {
-        let Some(at) = line.find(MARKER) else {
-            continue;
-        };
-        let before = line[..at].trim_end();
-        let comment = before.ends_with('#') || before.ends_with("//");
-        if !comment {
-            continue;
-        }
-        let own_line = before.trim_start().len() <= 2;
-        let offset = line_starts[number] + at + MARKER.len();
-        let mut turned_off = Settings::default();
-        let entries = line[at + MARKER.len()..].split(',').flat_map(|part| {
-            part.split_whitespace()
-                .next()
-                .map(|code| code.trim_end_matches(':'))
-        });
-        let mut any = false;
-        for code in
-            entries.take_while(|c| c.to_ascii_uppercase().starts_with("CF") || c.contains('-'))
-        {
-            any = true;
-            if names_a_rule(code) {
-                turned_off.ignore.push(code.to_owned());
-            } else if settings.enabled(&rules::UNKNOWN_SUPPRESSION) {
-                let start = offset + line[at + MARKER.len()..].find(code).unwrap_or(0);
-                out.push(unknown_suppression(code, code, start..start + code.len()));
-            }
-        }
-        if !any {
-            continue;
-        }
-        let covered = if own_line {
-            let next = number + 1;
-            resource_lines
-                .iter()
-                .find(|r| r.start == next)
-                .cloned()
-                .unwrap_or(next..next + 1)
-        } else {
-            number..number + 1
-        };
-        ignored.push((covered, turned_off));
-    }
-    out.retain(|f| {
-        let line = line_of(f.location.range.start);
-        let rule = rules::find(f.code);
-        !ignored.iter().any(|(lines, off)| {
-            lines.contains(&line) && rule.is_some_and(|r| !off.enabled(r.meta()))
-        })
-    });
 }

@@ -204,8 +204,8 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                         _ if balancing => r.help("CloudFront has no origin weights or load balancing settings: an origin group is primary-first failover only (see CF206)"),
                         (Some(parent), _, _) => r.help(format!("`{key}` is a member of {parent}, one level up: is it nested one level too deep?")),
                         _ if form == Form::CloudFormation && key == "CallerReference" && written.as_str().is_empty() => r.help("remove it: CloudFormation makes the CallerReference itself"),
-                        (_, Some(cfn), _) => r.help(format!("did you mean `{cfn}`? That is CloudFormation's name for this member of the API")),
-                        (_, _, Some(k)) => r.help(format!("did you mean `{k}`?")),
+                        (_, Some(cfn), _) => r.help(format!("did you mean `{cfn}`? That is CloudFormation's name for this member of the API")).fix_respell(key, &cfn),
+                        (_, _, Some(k)) => r.help(format!("did you mean `{k}`?")).fix_respell(key, k),
                         _ if known.is_empty() => r.help("remove it"),
                         _ => r.help(format!("remove it; {name} takes {}", quoted_list(&known))),
                     };
@@ -324,10 +324,14 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 };
                 if let Some(s) = instance.as_str() {
                     let longer = extensions(s, allowed.iter().map(String::as_str));
-                    if !longer.is_empty() {
+                    if let [one] = longer.as_slice() {
+                        r = r.help(format!("did you mean `{one}`?")).fix_respell(s, one);
+                    } else if !longer.is_empty() {
                         r = r.help(format!("did you mean {}?", or_list(&longer)));
                     } else if let Some(best) = closest(s, allowed.iter().map(String::as_str)) {
-                        r = r.help(format!("did you mean `{best}`?"));
+                        r = r
+                            .help(format!("did you mean `{best}`?"))
+                            .fix_respell(s, best);
                     }
                 }
                 r.push(out);

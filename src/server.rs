@@ -971,7 +971,7 @@ fn quick_fix(
 }
 
 /// The suppression comment Terraform files take (`# cloudfront-lint:ignore CODE`, see
-/// `terraform_suppressions`): on its own line before the finding's line, or added to one already
+/// `suppress::comments`): on its own line before the finding's line, or added to one already
 /// there.
 fn terraform_ignore(doc: &Doc, f: &Finding) -> Option<lsp::TextEdit> {
     let line = doc.lines.partition_point(|&s| s <= f.location.range.start) - 1;

@@ -116,6 +116,16 @@ impl LineIndex {
         }
     }
 
+    /// The 1-based line a byte offset is on.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// How many lines the text has.
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// Byte offset where 1-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.clamp(1, self.starts.len()) - 1]

@@ -1641,3 +1641,145 @@ fn operation_decides_whether_update_members_are_required() {
     assert_eq!(cf017(&[dist.to_str().unwrap()]), 2);
     assert_eq!(cf017(&["--operation", "create", dist.to_str().unwrap()]), 0);
 }
+
+/// The same distribution in JSON and in a YAML template, with a member written twice (CF004: its
+/// safe fix deletes the ignored one) and two misspellings with one suggestion each (an origin id,
+/// CF102, and a value, CF013: unsafe fixes).
+const TO_FIX: [(&str, &str); 2] = [
+    (
+        "dist.json",
+        r#"{
+  "CallerReference": "fix-test",
+  "Comment": "",
+  "Enabled": false,
+  "Enabled": true,
+  "Origins": {"Quantity": 1, "Items": [{"Id": "site", "DomainName": "www.example.com", "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
+  "DefaultCacheBehavior": {"TargetOriginId": "sites", "ViewerProtocolPolicy": "redirect-to-http", "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}
+}
+"#,
+    ),
+    (
+        "template.yaml",
+        "Resources:\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: false\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: www.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: sites\n          ViewerProtocolPolicy: redirect-to-http\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+    ),
+];
+
+#[test]
+fn diff_shows_the_safe_fixes_and_with_unsafe_fixes_the_suggestions_too() {
+    let dir = scratch("fix-diff-kinds");
+    for (name, text) in TO_FIX {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let f = file.to_str().unwrap();
+        let o = run(&["check", "--diff", NO_SECURITY, f]);
+        assert_eq!(code(&o), 1, "{name}: a diff to apply");
+        let out = stdout(&o);
+        let removed: Vec<&str> = out.lines().filter(|l| l.starts_with("-  ")).collect();
+        assert_eq!(
+            removed.len(),
+            1,
+            "{name}: only the ignored member goes\n{out}"
+        );
+        assert!(
+            removed[0].contains("Enabled") && removed[0].contains("false"),
+            "{out}"
+        );
+        assert!(
+            !out.lines()
+                .any(|l| l.starts_with('+') && l.contains("TargetOriginId")),
+            "{name}: an unsafe fix without --unsafe-fixes\n{out}"
+        );
+        let o = run(&["check", "--diff", "--unsafe-fixes", NO_SECURITY, f]);
+        let out = stdout(&o);
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with('+') && l.contains("TargetOriginId") && l.contains("site")),
+            "{name}\n{out}"
+        );
+        assert!(
+            out.lines()
+                .any(|l| l.starts_with('+') && l.contains("redirect-to-https")),
+            "{name}\n{out}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            text,
+            "--diff wrote {name}"
+        );
+    }
+}
+
+#[test]
+fn fix_applies_safe_fixes_then_unsafe_fixes_once_in_json_and_yaml() {
+    let dir = scratch("fix-kinds");
+    for (name, text) in TO_FIX {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let f = file.to_str().unwrap();
+        let findings = |args: &[&str]| {
+            let mut all = vec!["check", "--format", "json", NO_SECURITY];
+            all.extend(args);
+            all.push(f);
+            json(&run(&all))
+        };
+        let v = findings(&["--fix"]);
+        assert_eq!(v["summary"]["fixed"], 1, "{name}: {v}");
+        // CF207: no behaviour targets `site` until CF102's fix.
+        assert_eq!(codes(&v), ["CF207", "CF102", "CF013"], "{name}: {v}");
+        let fixed = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(
+            fixed,
+            text.replacen("  \"Enabled\": false,\n", "", 1).replacen(
+                "        Enabled: false\n",
+                "",
+                1
+            ),
+            "{name}: the ignored member and its separator deleted, nothing else"
+        );
+        let v = findings(&["--fix", "--unsafe-fixes"]);
+        assert_eq!(v["summary"]["fixed"], 2, "{name}: {v}");
+        assert_eq!(codes(&v), Vec::<String>::new(), "{name}: {v}");
+        let fixed = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !fixed.contains("sites") && fixed.contains("redirect-to-https"),
+            "{fixed}"
+        );
+        if name.ends_with(".json") {
+            serde_json::from_str::<serde_json::Value>(&fixed).expect("still JSON");
+        }
+        let again = findings(&["--fix", "--unsafe-fixes"]);
+        assert_eq!(again["summary"].get("fixed"), None, "{name}: {again}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+    }
+}
+
+/// CF006's fix removes the unused code from a comment, or the whole comment; the used ones stay.
+#[test]
+fn fix_removes_unused_suppressions() {
+    let dir = scratch("fix-unused-suppressions");
+    let file = dir.join("template.yaml");
+    let text = "Resources:\n  # cloudfront-lint:ignore CF207 for later\n  Cdn:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true # cloudfront-lint:ignore CF204\n        DefaultRootObject: /index.html # cloudfront-lint:ignore CF602, CF301 two reasons\n        Origins:\n          - Id: site\n            DomainName: www.example.com\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: redirect-to-https\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n";
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let v = json(&run(&["check", "--format", "json", NO_SECURITY, f]));
+    assert_eq!(codes(&v), ["CF006", "CF006", "CF006"], "{v}");
+    let v = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--fix",
+        NO_SECURITY,
+        f,
+    ]));
+    assert_eq!(codes(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text.replace("  # cloudfront-lint:ignore CF207 for later\n", "")
+            .replace(" # cloudfront-lint:ignore CF204\n", "\n")
+            .replace(", CF301 two reasons", "")
+    );
+    // Not judged when the rule it names does not run.
+    std::fs::write(&file, text).unwrap();
+    let v = json(&run(&["check", "--format", "json", "--ignore=CF7,CF2", f]));
+    assert_eq!(codes(&v), ["CF006"], "{v}");
+}

@@ -164,13 +164,13 @@ fn to_yaml(value: &Value, indent: usize, out: &mut String) {
     }
 }
 
-/// Rules whose fixtures say nothing about templates: about the file (CF001–CF005), about the API's
+/// Rules whose fixtures say nothing about templates: about the file (CF001–CF006), about the API's
 /// own shape and schema (CF010–CF015, CF101: a template has CloudFormation's schema, checked by its
 /// own fixtures, and no Quantity outside OriginGroups), and the update operation (CF017:
 /// CloudFormation sends the whole config itself).
-const NOT_FOR_TEMPLATES: [&str; 13] = [
-    "CF001", "CF002", "CF003", "CF004", "CF005", "CF010", "CF011", "CF012", "CF013", "CF014",
-    "CF015", "CF017", "CF101",
+const NOT_FOR_TEMPLATES: [&str; 14] = [
+    "CF001", "CF002", "CF003", "CF004", "CF005", "CF006", "CF010", "CF011", "CF012", "CF013",
+    "CF014", "CF015", "CF017", "CF101",
 ];
 
 /// What CloudFormation itself does differently, so the rule differs on purpose (its doc says so):
@@ -391,24 +391,72 @@ fn ids_computed_by_the_same_expression_are_the_same_id() {
 fn a_resource_suppresses_rules_by_code_name_or_prefix() {
     let path = Path::new("fixtures/CF005-unknown-suppression/pass-yaml-codes-names-prefixes.yaml");
     let text = std::fs::read_to_string(path).unwrap();
-    assert_eq!(codes(&yaml(&text)), Vec::<&str>::new());
+    // Without CF006, which says that two of the three entries suppress nothing (below).
+    let quiet = |text: &str| {
+        let settings = Settings {
+            ignore: vec!["CF7".to_owned(), "CF006".to_owned()],
+            ..Settings::default()
+        };
+        codes(&findings("template.yaml", text, &settings))
+    };
+    assert_eq!(quiet(&text), Vec::<&str>::new());
     let unsuppressed = text.replace("- unused-origin", "- unused-orign");
-    assert_eq!(codes(&yaml(&unsuppressed)), ["CF005", "CF207"]);
+    assert_eq!(quiet(&unsuppressed), ["CF005", "CF207"]);
     // A number names no rule either; and a duplicate key (reported from the file, not by a rule
     // on the config) is suppressed like any other finding of the resource.
     let number = text.replace("- unused-origin", "- 207");
-    assert_eq!(codes(&yaml(&number)), ["CF005", "CF207"]);
+    assert_eq!(quiet(&number), ["CF005", "CF207"]);
     let duplicate = text.replace(
         "        Enabled: true\n",
         "        Enabled: true\n        Enabled: true\n",
     );
-    assert_eq!(codes(&yaml(&duplicate)), ["CF004"]);
+    assert_eq!(quiet(&duplicate), ["CF004"]);
     assert_eq!(
-        codes(&yaml(
-            &duplicate.replace("- CF6", "- CF6\n          - CF004")
-        )),
+        quiet(&duplicate.replace("- CF6", "- CF6\n          - CF004")),
         Vec::<&str>::new()
     );
+    // CF204 and CF6 take nothing out of this distribution: CF006 says so, at each entry.
+    let unused: Vec<(&str, String)> = yaml(&text)
+        .iter()
+        .map(|f| (f.code, f.location.pointer.to_string()))
+        .collect();
+    let at = "/Resources/Cdn/Metadata/cloudfront-lint/ignore";
+    assert_eq!(
+        unused,
+        [("CF006", format!("{at}/0")), ("CF006", format!("{at}/2"))]
+    );
+}
+
+/// A comment in a YAML template suppresses as a Terraform comment does: its line, the line after
+/// it, or the resource whose logical id follows it; `#` in a string is text.
+#[test]
+fn yaml_comments_suppress_lines_and_resources() {
+    let config = format!("{ORIGIN}  - Id: spare\n    DomainName: spare.example.com\n    CustomOriginConfig:\n      OriginProtocolPolicy: https-only\n{BEHAVIOUR}DefaultRootObject: /index.html\n");
+    let text = format!("{HEAD}{}", distribution(&config));
+    assert_eq!(codes(&yaml(&text)), ["CF207", "CF602"]);
+    let on_resource = text.replace(
+        "  Cdn:\n",
+        "  # cloudfront-lint:ignore CF207 the spare is for later\n  Cdn:\n",
+    );
+    assert_eq!(codes(&yaml(&on_resource)), ["CF602"]);
+    let on_line = text.replace(
+        "DefaultRootObject: /index.html\n",
+        "DefaultRootObject: /index.html # cloudfront-lint:ignore default-root-object-leading-slash\n",
+    );
+    assert_eq!(codes(&yaml(&on_line)), ["CF207"]);
+    let above = text.replace(
+        "        DefaultRootObject:",
+        "        # cloudfront-lint:ignore CF6\n        DefaultRootObject:",
+    );
+    assert_eq!(codes(&yaml(&above)), ["CF207"]);
+    // In a string, the marker is text; and a code that names no rule is CF005.
+    let quoted = text.replace(
+        "DefaultRootObject: /index.html\n",
+        "DefaultRootObject: \"/index.html # cloudfront-lint:ignore CF602\"\n",
+    );
+    assert_eq!(codes(&yaml(&quoted)), ["CF207", "CF602"]);
+    let unknown = text.replace("  Cdn:\n", "  # cloudfront-lint:ignore CF2O7\n  Cdn:\n");
+    assert_eq!(codes(&yaml(&unknown)), ["CF005", "CF207", "CF602"]);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn every_argument_the_reference_lists_is_translated() {
 }
 
 /// Rules (or single fixtures) that cannot apply to a Terraform resource as written, and why.
-const NOT_TERRAFORM: [(&str, &str); 23] = [
+const NOT_TERRAFORM: [(&str, &str); 24] = [
     (
         "CF001",
         "about JSON text; HCL's own syntax errors are CF001 too, tested on the corpus",
@@ -64,6 +64,10 @@ const NOT_TERRAFORM: [(&str, &str); 23] = [
         "JSON's duplicate members; HCL refuses a repeated argument itself",
     ),
     ("CF005", "CloudFormation's Metadata suppressions"),
+    (
+        "CF006",
+        "suppressions, which an API config cannot hold; its fixtures hold Terraform's comments",
+    ),
     (
         "CF010",
         "the API's unknown members: Terraform's are reported from the provider's schema",

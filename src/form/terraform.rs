@@ -750,6 +750,8 @@ pub struct Problem {
     pub at: Pointer,
     pub message: String,
     pub help: Option<String>,
+    /// The name meant, when the help asks "did you mean" it of a misspelled argument.
+    pub respell: Option<&'static str>,
 }
 
 /// A resource translated into the DistributionConfig the provider sends.
@@ -911,6 +913,7 @@ impl Translator<'_> {
                         a.tf
                     ),
                     help: Some(format!("add `{} = …`", a.tf)),
+                    respell: None,
                 }),
                 None => {
                     let value = match a.fill {
@@ -936,6 +939,7 @@ impl Translator<'_> {
                 at: tf.key("tags"),
                 message: "`tags` is written as a block (`tags { … }`, Terraform 0.11's syntax), but it is an argument: Terraform 0.12 and later reject the configuration (Unsupported block type)".to_owned(),
                 help: Some("write `tags = { … }`, with `=`".to_owned()),
+                respell: None,
             });
         }
         let dynamic = members.get("dynamic");
@@ -947,6 +951,7 @@ impl Translator<'_> {
                     at: tf.key(b.tf),
                     message: format!("`{}` is written as an argument (`{} = {{…}}`), but it is a block: Terraform rejects the configuration (Unsupported argument)", b.tf, b.tf),
                     help: Some(format!("write `{} {{ … }}`, without `=`", b.tf)),
+                    respell: None,
                 });
                 continue;
             }
@@ -969,6 +974,7 @@ impl Translator<'_> {
                             at: extra.clone(),
                             message: format!("a second `{}` block: Terraform takes at most one and rejects the configuration (Too many {} blocks)", b.tf, b.tf),
                             help: Some(format!("merge the `{}` blocks into one", b.tf)),
+                            respell: None,
                         });
                     }
                     if let Some((dynamic_at, _)) = generated.first() {
@@ -1041,6 +1047,7 @@ impl Translator<'_> {
             if known {
                 continue;
             }
+            let mut respell = None;
             let help = if top && COMPUTED.contains(&key.as_str()) {
                 format!("remove it: the provider sets `{key}` itself")
             } else if let Some(place) = known_elsewhere(key) {
@@ -1051,7 +1058,8 @@ impl Translator<'_> {
                     .iter()
                     .map(|a| a.tf)
                     .chain(shape.blocks.iter().map(|b| b.tf));
-                match rules::text::closest(key, names) {
+                respell = rules::text::closest(key, names);
+                match respell {
                     Some(name) => format!("did you mean `{name}`?"),
                     None => "remove it".to_owned(),
                 }
@@ -1064,6 +1072,7 @@ impl Translator<'_> {
                     block_name(tf)
                 ),
                 help: Some(help),
+                respell,
             });
         }
     }
@@ -1076,6 +1085,7 @@ impl Translator<'_> {
                 at: tf.clone(),
                 message: format!("{} has no `{}` block, which it requires: Terraform rejects the configuration (Insufficient {} blocks)", block_name(tf), b.tf, b.tf),
                 help: Some(format!("add `{} {{ … }}`", b.tf)),
+                respell: None,
             });
         }
     }

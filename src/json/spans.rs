@@ -194,6 +194,14 @@ impl<'t> SpanTree<'t> {
         })
     }
 
+    /// The range of the value whose member key is written at `key` (quotes included).
+    pub fn value_of_key(&self, key: &Range<usize>) -> Option<Range<usize>> {
+        self.nodes
+            .iter()
+            .find(|n| n.key_end > 0 && n.key_start as usize == key.start)
+            .map(|n| n.start as usize..n.end as usize)
+    }
+
     /// Object members that appear more than once, as (pointer to the object, key, every key range).
     /// Allocates nothing for objects without duplicates (nearly all of them).
     pub fn duplicate_keys(&self) -> Vec<(Pointer, String, Vec<Range<usize>>)> {

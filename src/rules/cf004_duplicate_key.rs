@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "duplicate-key",
     severity: Severity::Warning,
     summary: "A member written twice in one object: only the last one counts, the others are silently ignored",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF004-duplicate-key.md"),
     controls: &[],
     default_on: true,

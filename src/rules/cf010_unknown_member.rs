@@ -13,7 +13,7 @@ pub static META: RuleMeta = RuleMeta {
     severity: Severity::Error,
     summary:
         "A member the API does not have (the AWS CLI rejects unknown parameters before sending)",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF010-unknown-member.md"),
     controls: &[],
     default_on: true,

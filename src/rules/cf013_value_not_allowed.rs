@@ -12,7 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     name: "value-not-allowed",
     severity: Severity::Error,
     summary: "A value outside the set the API accepts, such as an unknown ViewerProtocolPolicy",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF013-value-not-allowed.md"),
     controls: &[],
     default_on: true,

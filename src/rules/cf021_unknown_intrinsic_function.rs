@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "unknown-intrinsic-function",
     severity: Severity::Error,
     summary: "An `Fn::` function CloudFormation does not have, such as Fn::Import for Fn::ImportValue (CloudFormation rejects the template)",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF021-unknown-intrinsic-function.md"),
     controls: &[],
     default_on: true,
@@ -101,13 +101,17 @@ impl Rule for UnknownIntrinsicFunction {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "use one of CloudFormation's functions (Fn::GetAtt, Fn::ImportValue, Fn::Join, Fn::Sub, …), or Ref".to_owned(),
             };
-            cx.report(
+            let report = cx.report(
                 &META,
                 at,
                 format!("`{name}` is not a CloudFormation function: CloudFormation rejects the template (\"Template Error: Encountered unsupported function: {name}\")"),
             )
             .anchor(anchor)
-            .help(help)
+            .help(help);
+            match suggestion {
+                Some(s) => report.fix_respell(name, s),
+                None => report,
+            }
             .push(out);
         };
         // Each hit is reported once per variant at the place it is written: its key, found through

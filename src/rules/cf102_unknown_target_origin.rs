@@ -12,7 +12,7 @@ static META: RuleMeta = RuleMeta {
     name: "unknown-target-origin",
     severity: Severity::Error,
     summary: "A behaviour's `TargetOriginId` names no origin and no origin group (CloudFront: NoSuchOrigin)",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF102-unknown-target-origin.md"),
     controls: &[],
     default_on: true,
@@ -41,21 +41,25 @@ impl Rule for UnknownTargetOrigin {
                 continue;
             }
             let at = behavior.pointer().key("TargetOriginId");
-            let help = match closest(target, ids.iter().copied()) {
+            let suggestion = closest(target, ids.iter().copied());
+            let help = match suggestion {
                 Some(id) => format!("did you mean `{id}`?"),
                 None if ids.is_empty() => {
                     "define the origin under Origins, or fix the id".to_owned()
                 }
                 None => format!("set it to one of {}", quoted_list(&ids[..ids.len().min(8)])),
             };
-            cx.report(
+            let mut report = cx.report(
                 &META,
                 &at,
                 format!("TargetOriginId `{target}` names no origin or origin group of this distribution: CloudFront rejects the config (NoSuchOrigin)"),
             )
             .label(&crate::ptr!["Origins"], Anchor::Key, "the origins are defined here")
-            .help(help)
-            .push(out);
+            .help(help);
+            if let Some(id) = suggestion {
+                report = report.fix_respell(target, id);
+            }
+            report.push(out);
         }
     }
 }

@@ -13,7 +13,7 @@ static META: RuleMeta = RuleMeta {
     name: "unknown-member-origin",
     severity: Severity::Error,
     summary: "An origin group member's `OriginId` is not an origin of this distribution",
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     doc: include_str!("../../rules/CF202-unknown-member-origin.md"),
     controls: &[],
     default_on: true,
@@ -59,16 +59,21 @@ impl Rule for UnknownMemberOrigin {
                     )
                     .help("name one of the distribution's origins here")
                 } else {
-                    let help = match closest(origin_id, origin_ids.iter().copied()) {
+                    let suggestion = closest(origin_id, origin_ids.iter().copied());
+                    let help = match suggestion {
                         Some(id) => format!("did you mean `{id}`?"),
                         None => "name one of the distribution's origins here, or add the origin under Origins".to_owned(),
                     };
-                    cx.report(
+                    let report = cx.report(
                         &META,
                         &at,
                         format!("member `{origin_id}` of origin group `{group_id}` is not an origin of this distribution: CloudFront rejects the config (InvalidArgument)"),
                     )
-                    .help(help)
+                    .help(help);
+                    match suggestion {
+                        Some(id) => report.fix_respell(origin_id, id),
+                        None => report,
+                    }
                 };
                 report
                     .label(

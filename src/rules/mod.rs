@@ -12,12 +12,14 @@ use crate::json::{Kind, Pointer};
 use crate::model::DistributionConfig;
 use crate::settings::{Operation, RuleOptions};
 use serde_json::Value;
+use std::ops::Range;
 
 mod cf001_invalid_json;
 mod cf002_not_a_distribution_config;
 mod cf003_unreadable_file;
 mod cf004_duplicate_key;
 mod cf005_unknown_suppression;
+mod cf006_unused_suppression;
 mod cf010_unknown_member;
 mod cf011_missing_member;
 mod cf012_wrong_type;
@@ -116,6 +118,7 @@ pub use cf002_not_a_distribution_config::META as NOT_A_DISTRIBUTION_CONFIG;
 pub use cf003_unreadable_file::META as UNREADABLE_FILE;
 pub use cf004_duplicate_key::META as DUPLICATE_KEY;
 pub use cf005_unknown_suppression::META as UNKNOWN_SUPPRESSION;
+pub use cf006_unused_suppression::META as UNUSED_SUPPRESSION;
 pub use cf010_unknown_member::META as UNKNOWN_MEMBER;
 pub use cf011_missing_member::META as MISSING_MEMBER;
 pub use cf012_wrong_type::META as WRONG_TYPE;
@@ -261,6 +264,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &cf003_unreadable_file::UnreadableFile,
     &cf004_duplicate_key::DuplicateKey,
     &cf005_unknown_suppression::UnknownSuppression,
+    &cf006_unused_suppression::UnusedSuppression,
     &cf010_unknown_member::UnknownMember,
     &cf011_missing_member::MissingMember,
     &cf012_wrong_type::WrongType,
@@ -528,6 +532,17 @@ pub fn locate_in_file(spans: &dyn Locate, mut pointer: Pointer, anchor: Anchor) 
     }
 }
 
+/// The unsafe fix of a "did you mean `to`?": `to` written in place of the text at `range`, only
+/// when the file holds exactly `from` there (plain or quoted, see `text::respelled`).
+pub fn respell_fix(spans: &dyn Locate, range: Range<usize>, from: &str, to: &str) -> Option<Fix> {
+    let content = text::respelled(spans.written(range.clone())?, from, to)?;
+    Some(Fix {
+        title: format!("Write `{to}` instead of `{from}`"),
+        applicability: Applicability::Unsafe,
+        edits: vec![Edit { range, content }],
+    })
+}
+
 /// One step of a path into a JSON value, borrowed from it.
 #[derive(Clone, Copy, Debug)]
 pub enum Step<'v> {
@@ -624,6 +639,17 @@ impl Report<'_, '_> {
                 content: json,
             }],
         });
+        self
+    }
+
+    /// An unsafe fix for a "did you mean `to`?": writes `to` in place of the finding's text (a
+    /// member's key or a value, as the finding underlines it), only where the file holds exactly
+    /// `from` there, plain or quoted, so that it never rewrites a reference or an expression.
+    pub fn fix_respell(mut self, from: &str, to: &str) -> Self {
+        let range = self.finding.location.range.clone();
+        if let Some(fix) = respell_fix(self.cx.spans, range, from, to) {
+            self.finding.fix = Some(fix);
+        }
         self
     }
 

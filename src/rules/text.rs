@@ -17,6 +17,33 @@ pub fn has_template(value: &str) -> bool {
     value.contains("${") || value.contains("$(") || value.contains("{{")
 }
 
+/// The text to write for `to` where the file writes `from` as `written` (a key or a string: plain,
+/// or in double or single quotes), in the same quoting; `None` unless `written` is exactly `from`,
+/// or when `to` could not be written that way (plain text YAML would read as something else, a
+/// template marker a Terraform string would expand).
+pub fn respelled(written: &str, from: &str, to: &str) -> Option<String> {
+    if to.is_empty() || from == to || has_template(to) || to.contains("%{") {
+        return None;
+    }
+    let double = |s: &str| serde_json::to_string(s).ok();
+    let single = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    if written == from {
+        // Plain: YAML's scalars (an identifier in HCL). Only text YAML reads as that same text.
+        let plain = to.starts_with(|c: char| c.is_ascii_alphabetic())
+            && to
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c))
+            && !["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(to));
+        return plain.then(|| to.to_owned());
+    }
+    if double(from).as_deref() == Some(written) {
+        return double(to);
+    }
+    (single(from) == written).then(|| single(to))
+}
+
 /// Levenshtein distance over characters, for suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

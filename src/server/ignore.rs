@@ -1,5 +1,5 @@
 //! "Ignore this rule here" for a CloudFormation template: the edit that adds a rule's code to the
-//! resource's `Metadata: {cloudfront-lint: {ignore: [...]}}` (the shape `suppressions` in lib.rs
+//! resource's `Metadata: {cloudfront-lint: {ignore: [...]}}` (the shape `suppress::metadata`
 //! reads), creating `Metadata`, the `cloudfront-lint` key or the list where they are missing. YAML
 //! keeps the template's indentation (block style in block mappings); JSON stays valid JSON, laid
 //! out as the object it goes into (one member a line at its indentation, or all on one line).
