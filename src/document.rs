@@ -196,30 +196,39 @@ pub fn parse(text: &str, base: usize, syntax: Syntax) -> Result<Document<'_>, Sy
 #[derive(Clone, Debug, Default)]
 pub struct SpanMap {
     located: Vec<(Pointer, Located)>,
-    /// Indexes into `located`, sorted by pointer (a later entry for the same pointer after an
-    /// earlier one), made on the first lookup.
-    order: std::cell::OnceCell<Vec<u32>>,
+    /// (hash of the pointer, index into `located`), sorted, made on the first lookup: sorting
+    /// numbers is far cheaper than sorting the pointers' text, and a lookup checks the text.
+    order: std::cell::OnceCell<Vec<(u64, u32)>>,
     /// (object, key, the range of each key written), in document order.
     duplicates: Vec<(Pointer, String, Vec<Range<usize>>)>,
     /// Where each (object, key) is in `duplicates`.
     duplicate_index: HashMap<(Pointer, String), usize>,
 }
 
+fn hash(pointer: &Pointer) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(pointer.as_str())
+}
+
 impl SpanMap {
     pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
         let order = self.order.get_or_init(|| {
-            let mut order: Vec<u32> = (0..self.located.len() as u32).collect();
-            order.sort_by(|a, b| {
-                self.located[*a as usize]
-                    .0
-                    .cmp(&self.located[*b as usize].0)
-            });
+            let mut order: Vec<(u64, u32)> = (self.located.iter().enumerate())
+                .map(|(i, (p, _))| (hash(p), i as u32))
+                .collect();
+            order.sort_unstable();
             order
         });
+        let wanted = hash(pointer);
+        let from = order.partition_point(|(h, _)| *h < wanted);
+        let to = order.partition_point(|(h, _)| *h <= wanted);
         // The last entry for this pointer: a member written twice is where it was written last.
-        let after = order.partition_point(|i| self.located[*i as usize].0 <= *pointer);
-        let (found, located) = &self.located[*order.get(after.checked_sub(1)?)? as usize];
-        (found == pointer).then(|| located.clone())
+        order[from..to]
+            .iter()
+            .rev()
+            .map(|(_, i)| &self.located[*i as usize])
+            .find(|(found, _)| found == pointer)
+            .map(|(_, located)| located.clone())
     }
 
     pub(crate) fn record(&mut self, pointer: Pointer, located: Located) {

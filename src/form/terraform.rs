@@ -995,13 +995,23 @@ impl Translator<'_> {
                         continue;
                     }
                     // In the order written: a `dynamic` block's entries land where it stands.
+                    // Literal blocks alone are in that order already, and need no positions
+                    // (looking one up puts every span of the file in order).
+                    let mixed = !generated.is_empty() && !literal.is_empty();
+                    let position = |p: &Pointer| {
+                        if mixed {
+                            (self.position)(&self.prefix.join(p))
+                        } else {
+                            None
+                        }
+                    };
                     let mut entries: Vec<(Option<usize>, bool, Pointer, &Value)> = literal
                         .into_iter()
-                        .map(|(p, v)| ((self.position)(&self.prefix.join(&p)), false, p, v))
+                        .map(|(p, v)| (position(&p), false, p, v))
                         .chain(
                             generated
                                 .into_iter()
-                                .map(|(p, v)| ((self.position)(&self.prefix.join(&p)), true, p, v)),
+                                .map(|(p, v)| (position(&p), true, p, v)),
                         )
                         .collect();
                     entries.sort_by_key(|(position, dynamic, ..)| (*position, *dynamic));
