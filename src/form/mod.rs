@@ -85,6 +85,9 @@ impl Form {
 
     /// A finding's words in this form's names: `SSLSupportMethod` reads `SslSupportMethod` in a template.
     pub fn respell(self, finding: &mut crate::Finding) {
+        if self == Form::Api {
+            return; // The rules speak the API's names already.
+        }
         let texts = [Some(&mut finding.message), finding.help.as_mut()]
             .into_iter()
             .flatten();
