@@ -85,40 +85,61 @@ impl Rule for OverQuota {
         }
         let mut timeouts = Vec::new();
         for (i, origin) in items(&config.origins) {
-            let base = Pointer::root().key("Origins").key("Items").index(i);
-            counted.push((
-                base.key("CustomHeaders").key("Items"),
-                origin.custom_headers.as_ref().map_or(0, |l| l.len()),
-                quota::ORIGIN_CUSTOM_HEADERS,
-            ));
+            // Pointers only for what is over: every origin of every config passes here.
+            let at = |path: &[&str]| {
+                path.iter().fold(
+                    Pointer::root().key("Origins").key("Items").index(i),
+                    |p, k| p.key(k),
+                )
+            };
+            let headers = origin.custom_headers.as_ref().map_or(0, |l| l.len());
+            if headers > quota::ORIGIN_CUSTOM_HEADERS.0 {
+                counted.push((
+                    at(&["CustomHeaders", "Items"]),
+                    headers,
+                    quota::ORIGIN_CUSTOM_HEADERS,
+                ));
+            }
             let custom = origin.custom_origin_config.as_ref();
             let vpc = origin.vpc_origin_config.as_ref();
             let s3 = origin.s3_origin_config.as_ref();
-            timeouts.push((
-                base.key("CustomOriginConfig").key("OriginReadTimeout"),
-                custom.and_then(|c| c.origin_read_timeout),
-                quota::ORIGIN_READ_TIMEOUT,
-            ));
-            timeouts.push((
-                base.key("S3OriginConfig").key("OriginReadTimeout"),
-                s3.and_then(|c| c.origin_read_timeout),
-                quota::ORIGIN_READ_TIMEOUT,
-            ));
-            timeouts.push((
-                base.key("VpcOriginConfig").key("OriginReadTimeout"),
-                vpc.and_then(|c| c.origin_read_timeout),
-                quota::ORIGIN_READ_TIMEOUT,
-            ));
-            timeouts.push((
-                base.key("CustomOriginConfig").key("OriginKeepaliveTimeout"),
-                custom.and_then(|c| c.origin_keepalive_timeout),
-                quota::ORIGIN_KEEPALIVE_TIMEOUT,
-            ));
-            timeouts.push((
-                base.key("VpcOriginConfig").key("OriginKeepaliveTimeout"),
-                vpc.and_then(|c| c.origin_keepalive_timeout),
-                quota::ORIGIN_KEEPALIVE_TIMEOUT,
-            ));
+            let values = [
+                (
+                    "CustomOriginConfig",
+                    "OriginReadTimeout",
+                    custom.and_then(|c| c.origin_read_timeout),
+                    quota::ORIGIN_READ_TIMEOUT,
+                ),
+                (
+                    "S3OriginConfig",
+                    "OriginReadTimeout",
+                    s3.and_then(|c| c.origin_read_timeout),
+                    quota::ORIGIN_READ_TIMEOUT,
+                ),
+                (
+                    "VpcOriginConfig",
+                    "OriginReadTimeout",
+                    vpc.and_then(|c| c.origin_read_timeout),
+                    quota::ORIGIN_READ_TIMEOUT,
+                ),
+                (
+                    "CustomOriginConfig",
+                    "OriginKeepaliveTimeout",
+                    custom.and_then(|c| c.origin_keepalive_timeout),
+                    quota::ORIGIN_KEEPALIVE_TIMEOUT,
+                ),
+                (
+                    "VpcOriginConfig",
+                    "OriginKeepaliveTimeout",
+                    vpc.and_then(|c| c.origin_keepalive_timeout),
+                    quota::ORIGIN_KEEPALIVE_TIMEOUT,
+                ),
+            ];
+            for (config, member, value, limit) in values {
+                if value.is_some_and(|v| v > limit.0) {
+                    timeouts.push((at(&[config, member]), value, limit));
+                }
+            }
         }
         for (at, n, (limit, what)) in counted {
             if n > limit {

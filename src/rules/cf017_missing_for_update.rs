@@ -5,6 +5,7 @@ use crate::finding::{Finding, Severity};
 use crate::form::Form;
 use crate::json::Pointer;
 use crate::settings::Operation;
+use serde_json::Value;
 
 pub struct MissingForUpdate;
 
@@ -52,18 +53,37 @@ impl Rule for MissingForUpdate {
         if cx.operation() != Some(Operation::Update) || cx.form() != Form::Api {
             return;
         }
-        let mut objects = vec![(Pointer::root(), &CONFIG[..], "the config")];
-        objects.extend(
-            cx.config
-                .behaviors()
-                .map(|b| (b.pointer(), &BEHAVIOR[..], "this behaviour")),
-        );
-        objects.extend(crate::model::items(&cx.config.origins).map(|(i, _)| {
-            let at = crate::ptr!["Origins", "Items", i, "CustomOriginConfig"];
-            (at, &CUSTOM_ORIGIN[..], "this origin's CustomOriginConfig")
-        }));
-        for (at, members, what) in objects {
-            let Some(object) = cx.raw_at(&at).and_then(|v| v.as_object()) else {
+        // (the raw object, the members it must have, what it is, where it is): a pointer is
+        // built only for an object that lacks something.
+        type Place<'p> = Box<dyn Fn() -> Pointer + 'p>;
+        let mut objects: Vec<(Option<&Value>, &[&str], &str, Place)> = vec![(
+            Some(cx.raw),
+            &CONFIG[..],
+            "the config",
+            Box::new(Pointer::root),
+        )];
+        for b in cx.config.behaviors() {
+            let raw = cx.raw_behavior(&b);
+            objects.push((
+                raw,
+                &BEHAVIOR[..],
+                "this behaviour",
+                Box::new(move || b.pointer()),
+            ));
+        }
+        for (i, _) in crate::model::items(&cx.config.origins) {
+            let at = move || crate::ptr!["Origins", "Items", i, "CustomOriginConfig"];
+            let origins = cx.raw.get("Origins").and_then(|o| o.get("Items"));
+            let raw = origins.and_then(|o| o.get(i)?.get("CustomOriginConfig"));
+            objects.push((
+                raw,
+                &CUSTOM_ORIGIN[..],
+                "this origin's CustomOriginConfig",
+                Box::new(at),
+            ));
+        }
+        for (raw, members, what, at) in objects {
+            let Some(object) = raw.and_then(Value::as_object) else {
                 continue;
             };
             let missing: Vec<&str> = members
@@ -74,6 +94,7 @@ impl Rule for MissingForUpdate {
             if missing.is_empty() {
                 continue;
             }
+            let at = at();
             let list = super::text::quoted_list(&missing);
             cx.report(&META, &at, format!("{what} has no {list}, which UpdateDistribution requires: an update replaces the whole config, and CloudFront rejects one without them (IllegalUpdate)"))
                 .anchor(Anchor::Head)

@@ -33,7 +33,7 @@ impl Rule for OriginGroupWithWriteMethods {
             }
             // Read raw: CloudFormation writes the methods as a plain array.
             let Some(methods) = cx
-                .raw_at(&behavior.pointer().key("AllowedMethods").key("Items"))
+                .raw_behavior_member(&behavior, &["AllowedMethods", "Items"])
                 .and_then(|v| v.as_array())
             else {
                 continue;

@@ -28,7 +28,7 @@ impl Rule for CachePolicyOrForwardedValues {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             let Some(raw) = cx
-                .raw_at(&behavior.pointer())
+                .raw_behavior(&behavior)
                 .filter(|v| !is_intrinsic(v))
                 .and_then(|v| v.as_object())
             else {

@@ -28,7 +28,7 @@ impl Rule for ForwardedValuesWithoutMinTtl {
             return;
         }
         for behavior in cx.config.behaviors() {
-            let Some(raw) = cx.raw_at(&behavior.pointer()).and_then(|v| v.as_object()) else {
+            let Some(raw) = cx.raw_behavior(&behavior).and_then(|v| v.as_object()) else {
                 continue;
             };
             // With a cache policy as well, CF302 says what is wrong.

@@ -51,7 +51,7 @@ impl Rule for AllowedMethodsCombination {
     fn check(&self, cx: &Context, out: &mut Vec<Finding>) {
         for behavior in cx.config.behaviors() {
             // Read the raw behaviour once; pointers are built only for a finding.
-            let Some(raw) = cx.raw_at(&behavior.pointer()) else {
+            let Some(raw) = cx.raw_behavior(&behavior) else {
                 continue;
             };
             let allowed_list = raw.get("AllowedMethods");

@@ -31,20 +31,20 @@ impl Rule for TrustedSignersInconsistent {
                 ("TrustedSigners", &b.trusted_signers, "trusted signer"),
             ] {
                 let Some(list) = list else { continue };
-                let at = behavior.pointer().key(member);
+                let at = || behavior.pointer().key(member);
                 // A list computed by CloudFormation is known only when deployed.
                 if cx
-                    .raw_at(&at.key("Items"))
+                    .raw_behavior_member(&behavior, &[member, "Items"])
                     .is_some_and(crate::form::is_intrinsic)
                 {
                     continue;
                 }
                 let count = list.items.as_ref().map_or(0, Vec::len);
                 match (list.enabled, count) {
-                    (Some(true), 0) => cx.report(&META, &at.key("Enabled"), format!("{member}.Enabled is true but no {what} is listed: CloudFront rejects the config (viewers could never present a valid signature)"))
+                    (Some(true), 0) => cx.report(&META, &at().key("Enabled"), format!("{member}.Enabled is true but no {what} is listed: CloudFront rejects the config (viewers could never present a valid signature)"))
                         .help(format!("list the {what}s whose signatures this behaviour accepts, or set Enabled to false"))
                         .push(out),
-                    (Some(false), n) if n > 0 => cx.report(&META, &at.key("Enabled"), format!("{member}.Enabled is false but {n} {what}(s) are listed: CloudFront rejects the config (Enabled must be true exactly when the list is not empty)"))
+                    (Some(false), n) if n > 0 => cx.report(&META, &at().key("Enabled"), format!("{member}.Enabled is false but {n} {what}(s) are listed: CloudFront rejects the config (Enabled must be true exactly when the list is not empty)"))
                         .help("set Enabled to true to require signed URLs or cookies, or empty the list")
                         .push(out),
                     _ => {}
@@ -58,7 +58,7 @@ impl Rule for TrustedSignersInconsistent {
                     if *signer == "self" || is_account || is_placeholder(signer) {
                         continue;
                     }
-                    cx.report(&META, &at.key("Items").index(i), format!("trusted signer `{signer}` is neither `self` nor a 12-digit AWS account id: CloudFront rejects the config (TrustedSignerDoesNotExist)"))
+                    cx.report(&META, &at().key("Items").index(i), format!("trusted signer `{signer}` is neither `self` nor a 12-digit AWS account id: CloudFront rejects the config (TrustedSignerDoesNotExist)"))
                         .help("use `self` for this account, or another account's 12-digit id; better, use TrustedKeyGroups (CloudFront key groups), which AWS recommends over trusted signers")
                         .push(out);
                 }

@@ -38,16 +38,16 @@ impl Rule for GrpcRequirements {
                     .push(out);
             }
             // Unset, AllowedMethods is GET and HEAD; computed by CloudFormation, it is unknown.
-            let allows_post =
-                match cx.raw_at(&behavior.pointer().key("AllowedMethods").key("Items")) {
-                    Some(serde_json::Value::Array(methods)) => methods
-                        .iter()
-                        .any(|m| m.as_str().is_none_or(|m| m == "POST")),
-                    Some(_) => true,
-                    None => cx
-                        .raw_at(&behavior.pointer().key("AllowedMethods"))
-                        .is_some(),
-                };
+            let allows_post = match cx.raw_behavior_member(&behavior, &["AllowedMethods", "Items"])
+            {
+                Some(serde_json::Value::Array(methods)) => methods
+                    .iter()
+                    .any(|m| m.as_str().is_none_or(|m| m == "POST")),
+                Some(_) => true,
+                None => cx
+                    .raw_at(&behavior.pointer().key("AllowedMethods"))
+                    .is_some(),
+            };
             if !allows_post {
                 cx.report(&META, &at, "gRPC calls are POST requests, but this behaviour does not allow POST: CloudFront rejects the config")
                     .help("allow all seven methods (AllowedMethods GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE)")

@@ -506,6 +506,36 @@ impl<'a> Context<'a> {
     pub fn raw_at(&self, at: &Pointer) -> Option<&'a Value> {
         self.target.resolve(at)
     }
+
+    /// A behaviour's raw value, without building its pointer (rules read every behaviour of
+    /// every config, and most of them report nothing).
+    pub fn raw_behavior(&self, behavior: &crate::model::BehaviorRef) -> Option<&'a Value> {
+        match behavior.index {
+            None => self.raw.get("DefaultCacheBehavior"),
+            Some(i) => match self.raw.get("CacheBehaviors")? {
+                // A plain list in CloudFormation's form, Quantity and Items in the API's.
+                list @ Value::Array(_) => list.get(i),
+                wrapper => wrapper.get("Items")?.get(i),
+            },
+        }
+    }
+
+    /// The raw value of a behaviour's member (`Items` of a wrapper is followed where the form
+    /// writes a plain list).
+    pub fn raw_behavior_member(
+        &self,
+        behavior: &crate::model::BehaviorRef,
+        path: &[&str],
+    ) -> Option<&'a Value> {
+        let mut value = self.raw_behavior(behavior)?;
+        for segment in path {
+            if *segment == "Items" && value.is_array() {
+                continue;
+            }
+            value = value.get(*segment)?;
+        }
+        Some(value)
+    }
 }
 
 /// The place of a pointer into the file; a pointer to something absent falls back to its nearest
