@@ -88,6 +88,45 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// The positions of a few byte offsets, in the order given, without indexing every line: the
+/// newlines before each are counted (a loop the compiler vectorises), once over the text up to
+/// the last offset. Same positions as [`LineIndex::position`].
+pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let boundary = |offset: usize| {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    };
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![
+        Position {
+            line: 1,
+            column: 1,
+            offset: 0
+        };
+        offsets.len()
+    ];
+    let (mut line, mut counted) = (1, 0);
+    for i in order {
+        let offset = boundary(offsets[i]);
+        line += text.as_bytes()[counted..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted = offset;
+        let start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |n| n + 1);
+        out[i] = Position {
+            line,
+            column: text[start..offset].chars().count() + 1,
+            offset,
+        };
+    }
+    out
+}
+
 /// Start offsets of every line, for turning byte offsets into positions.
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -148,6 +187,18 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn positions_agree_with_the_line_index() {
+        let text = "{\r\n  \"Comment\": \"café ☕\",\n\n  \"Id\": \"x\"\n}";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = vec![40, 0, 3, 17, 18, 22, text.len(), 1000, 2, 19];
+        let found = positions(text, &offsets);
+        for (offset, position) in offsets.iter().zip(found) {
+            assert_eq!(position, index.position(text, *offset), "at {offset}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -10,7 +10,7 @@ pub mod sarif;
 pub mod text;
 
 use crate::finding::Finding;
-use crate::source::{LineIndex, Position, Source};
+use crate::source::{Position, Source};
 
 /// The result of linting one file, as the renderers see it.
 pub struct FileResult {
@@ -25,17 +25,12 @@ impl FileResult {
         let positions = if findings.is_empty() {
             Vec::new()
         } else {
-            let index = LineIndex::new(&source.text);
-            findings
+            let offsets: Vec<usize> = findings
                 .iter()
-                .map(|f| {
-                    let r = &f.location.range;
-                    (
-                        index.position(&source.text, r.start),
-                        index.position(&source.text, r.end),
-                    )
-                })
-                .collect()
+                .flat_map(|f| [f.location.range.start, f.location.range.end])
+                .collect();
+            let found = crate::source::positions(&source.text, &offsets);
+            found.chunks(2).map(|p| (p[0], p[1])).collect()
         };
         FileResult {
             path: source.path.clone(),
