@@ -107,14 +107,8 @@ fn kind(value: &toml::Value) -> &'static str {
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    let position = crate::source::positions(text, &[offset])[0];
+    (position.line, position.column)
 }
 
 impl Config {

@@ -7,7 +7,7 @@
 //! findings.
 
 use crate::finding::Finding;
-use crate::form::{describe, Form};
+use crate::form::{child, describe, Form};
 use crate::json::Pointer;
 use crate::rules::text::{closest, extensions, is_placeholder, quoted_list};
 use crate::rules::{self, Anchor, Context, RuleMeta};
@@ -440,14 +440,6 @@ fn api_pointer(config: &Value, written: &Pointer) -> Pointer {
         previous_is_items = segment == "Items";
     }
     out
-}
-
-fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
-    match value {
-        Value::Object(map) => map.get(segment),
-        Value::Array(list) => segment.parse::<usize>().ok().and_then(|i| list.get(i)),
-        _ => None,
-    }
 }
 
 /// `a`, `a` or `b`, `a`, `b` or `c`, each in backticks.

@@ -1157,10 +1157,7 @@ fn line_end(text: &str, lines: &[usize], line: usize) -> usize {
 
 /// A byte offset as an LSP position: 0-based line, UTF-16 code units into the line.
 pub fn to_position(text: &str, lines: &[usize], offset: usize) -> lsp::Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = crate::source::char_boundary(text, offset);
     let line = lines.partition_point(|&s| s <= offset) - 1;
     let character = text[lines[line]..offset].encode_utf16().count();
     lsp::Position {

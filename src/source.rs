@@ -88,17 +88,19 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// An offset clamped to the text and moved back to a character boundary.
+pub fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// The positions of a few byte offsets, in the order given, without indexing every line: the
 /// newlines before each are counted (a loop the compiler vectorises), once over the text up to
 /// the last offset. Same positions as [`LineIndex::position`].
 pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
-    let boundary = |offset: usize| {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
-    };
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![
@@ -111,7 +113,7 @@ pub fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
     ];
     let (mut line, mut counted) = (1, 0);
     for i in order {
-        let offset = boundary(offsets[i]);
+        let offset = char_boundary(text, offsets[i]);
         line += text.as_bytes()[counted..offset]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -141,10 +143,7 @@ impl LineIndex {
 
     /// The position of a byte offset (clamped to the text, moved back to a character boundary).
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = char_boundary(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         let column = text[start..offset].chars().count() + 1;

@@ -192,14 +192,7 @@ impl Target<'_> {
     /// The value a pointer into the config names, reading a plain array where the API has
     /// `{"Items": [...]}` (the CloudFormation shape, or the same mistake in API input).
     pub fn resolve(&self, pointer: &Pointer) -> Option<&Value> {
-        let mut value = self.value;
-        for segment in pointer.segments() {
-            if segment == "Items" && value.is_array() {
-                continue;
-            }
-            value = child(value, &segment)?;
-        }
-        Some(value)
+        descend(self.value, pointer.segments())
     }
 }
 
@@ -210,7 +203,23 @@ pub fn is_intrinsic(value: &Value) -> bool {
         .is_some_and(|m| m.len() == 1 && m.keys().all(|k| k == "Ref" || k.starts_with("Fn::")))
 }
 
-fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
+/// The value under `value` at these segments (member names, array indexes), reading a plain
+/// array where the API has `{"Items": [...]}` as [`Target::resolve`] does.
+pub fn descend<S: AsRef<str>>(
+    mut value: &Value,
+    segments: impl IntoIterator<Item = S>,
+) -> Option<&Value> {
+    for segment in segments {
+        let segment = segment.as_ref();
+        if segment == "Items" && value.is_array() {
+            continue;
+        }
+        value = child(value, segment)?;
+    }
+    Some(value)
+}
+
+pub(crate) fn child<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
     match value {
         Value::Object(map) => map.get(segment),
         Value::Array(list) => segment.parse::<usize>().ok().and_then(|i| list.get(i)),

@@ -124,11 +124,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
             }
         }
     }
-    let mut offset = (start + column.saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
+    crate::source::char_boundary(text, start + column.saturating_sub(1))
 }
 
 #[cfg(test)]

@@ -53,38 +53,13 @@ impl Rule for MissingForUpdate {
         if cx.operation() != Some(Operation::Update) || cx.form() != Form::Api {
             return;
         }
-        // (the raw object, the members it must have, what it is, where it is): a pointer is
-        // built only for an object that lacks something.
-        type Place<'p> = Box<dyn Fn() -> Pointer + 'p>;
-        let mut objects: Vec<(Option<&Value>, &[&str], &str, Place)> = vec![(
-            Some(cx.raw),
-            &CONFIG[..],
-            "the config",
-            Box::new(Pointer::root),
-        )];
-        for b in cx.config.behaviors() {
-            let raw = cx.raw_behavior(&b);
-            objects.push((
-                raw,
-                &BEHAVIOR[..],
-                "this behaviour",
-                Box::new(move || b.pointer()),
-            ));
-        }
-        for (i, _) in crate::model::items(&cx.config.origins) {
-            let at = move || crate::ptr!["Origins", "Items", i, "CustomOriginConfig"];
-            let origins = cx.raw.get("Origins").and_then(|o| o.get("Items"));
-            let raw = origins.and_then(|o| o.get(i)?.get("CustomOriginConfig"));
-            objects.push((
-                raw,
-                &CUSTOM_ORIGIN[..],
-                "this origin's CustomOriginConfig",
-                Box::new(at),
-            ));
-        }
-        for (raw, members, what, at) in objects {
+        // A pointer is built only for an object that lacks something.
+        let mut check = |raw: Option<&Value>,
+                         members: &[&str],
+                         what: &str,
+                         at: &dyn Fn() -> Pointer| {
             let Some(object) = raw.and_then(Value::as_object) else {
-                continue;
+                return;
             };
             let missing: Vec<&str> = members
                 .iter()
@@ -92,14 +67,28 @@ impl Rule for MissingForUpdate {
                 .filter(|m| !object.contains_key(*m))
                 .collect();
             if missing.is_empty() {
-                continue;
+                return;
             }
-            let at = at();
             let list = super::text::quoted_list(&missing);
-            cx.report(&META, &at, format!("{what} has no {list}, which UpdateDistribution requires: an update replaces the whole config, and CloudFront rejects one without them (IllegalUpdate)"))
+            cx.report(&META, &at(), format!("{what} has no {list}, which UpdateDistribution requires: an update replaces the whole config, and CloudFront rejects one without them (IllegalUpdate)"))
                 .anchor(Anchor::Head)
                 .help("take the current config from `aws cloudfront get-distribution-config --id <ID>` and keep these members as it returns them (an empty form such as `{\"Quantity\": 0}` or `\"\"` where the distribution has none); or lint with `--operation create` if this config creates a distribution")
                 .push(out);
+        };
+        check(Some(cx.raw), &CONFIG, "the config", &Pointer::root);
+        for b in cx.config.behaviors() {
+            check(cx.raw_behavior(&b), &BEHAVIOR, "this behaviour", &|| {
+                b.pointer()
+            });
+        }
+        let origins = crate::form::descend(cx.raw, ["Origins", "Items"]);
+        for (i, _) in crate::model::items(&cx.config.origins) {
+            check(
+                origins.and_then(|o| o.get(i)?.get("CustomOriginConfig")),
+                &CUSTOM_ORIGIN,
+                "this origin's CustomOriginConfig",
+                &|| crate::ptr!["Origins", "Items", i, "CustomOriginConfig"],
+            );
         }
     }
 }

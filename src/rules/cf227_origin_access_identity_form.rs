@@ -21,14 +21,17 @@ static META: RuleMeta = RuleMeta {
 
 const PREFIX: &str = "origin-access-identity/cloudfront/";
 
+/// An origin access identity's id: `E2QWRUHEXAMPLE`.
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
 /// `origin-access-identity/cloudfront/E2QWRUHEXAMPLE`: the prefix, then the identity's id.
 fn well_formed(value: &str) -> bool {
-    value.strip_prefix(PREFIX).is_some_and(|id| {
-        !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    })
+    value.strip_prefix(PREFIX).is_some_and(is_id)
 }
 
 /// What a CloudFormation `{"Ref": …}` names, when it is an origin access identity of the same
@@ -62,10 +65,7 @@ impl Rule for OriginAccessIdentityForm {
                     if !value.is_empty() && !is_placeholder(value) && !well_formed(value) =>
                 {
                     let id = value.rsplit('/').next().unwrap_or(value);
-                    let bare_id = !id.is_empty()
-                        && id
-                            .bytes()
-                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                    let bare_id = is_id(id);
                     let help = if bare_id {
                         format!("write the identity's path, not its id: `{PREFIX}{id}` (in Terraform, the identity's `cloudfront_access_identity_path` attribute)")
                     } else {

@@ -37,10 +37,7 @@ fn methods(list: &[Value]) -> Option<Vec<&str>> {
 
 /// A method list's entries: `Items` in the API's form, the list itself in CloudFormation's.
 fn items(list: &Value) -> Option<&Value> {
-    match list {
-        Value::Array(_) => Some(list),
-        _ => list.get("Items"),
-    }
+    crate::form::descend(list, ["Items"])
 }
 
 impl Rule for AllowedMethodsCombination {

@@ -510,31 +510,20 @@ impl<'a> Context<'a> {
     /// A behaviour's raw value, without building its pointer (rules read every behaviour of
     /// every config, and most of them report nothing).
     pub fn raw_behavior(&self, behavior: &crate::model::BehaviorRef) -> Option<&'a Value> {
-        match behavior.index {
-            None => self.raw.get("DefaultCacheBehavior"),
-            Some(i) => match self.raw.get("CacheBehaviors")? {
-                // A plain list in CloudFormation's form, Quantity and Items in the API's.
-                list @ Value::Array(_) => list.get(i),
-                wrapper => wrapper.get("Items")?.get(i),
-            },
-        }
+        self.raw_behavior_member(behavior, &[])
     }
 
-    /// The raw value of a behaviour's member (`Items` of a wrapper is followed where the form
-    /// writes a plain list).
+    /// The raw value of a behaviour's member, as [`Context::raw_at`] reads it.
     pub fn raw_behavior_member(
         &self,
         behavior: &crate::model::BehaviorRef,
         path: &[&str],
     ) -> Option<&'a Value> {
-        let mut value = self.raw_behavior(behavior)?;
-        for segment in path {
-            if *segment == "Items" && value.is_array() {
-                continue;
-            }
-            value = value.get(*segment)?;
-        }
-        Some(value)
+        let behavior = match behavior.index {
+            None => self.raw.get("DefaultCacheBehavior")?,
+            Some(i) => crate::form::descend(self.raw, ["CacheBehaviors", "Items"])?.get(i)?,
+        };
+        crate::form::descend(behavior, path)
     }
 }
 
