@@ -21,33 +21,56 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc asks Linux for transparent huge pages, so the first allocation of a run faults in
-/// and zeroes 2 MiB: about a third of a single small file's run (bench/README.md). A lint run is
-/// short and its memory small, so the process declines huge pages before anything allocates: an
-/// `.init_array` entry runs before the Rust runtime's first allocation.
+/// mimalloc's defaults suit a long-lived server; a lint run is a few milliseconds and a few
+/// megabytes, and with the defaults mimalloc's own start and exit were a third of a small file's
+/// run (bench/README.md). Its options are set before it starts: an `.init_array` entry of
+/// priority 100 runs before mimalloc's constructor (priority 101) and the Rust runtime.
 #[cfg(target_os = "linux")]
-#[used]
-#[link_section = ".init_array"]
-static DECLINE_HUGE_PAGES: extern "C" fn() = {
-    extern "C" fn decline() {
-        const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
-        extern "C" {
-            fn prctl(option: std::ffi::c_int, ...) -> std::ffi::c_int;
-        }
-        // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of this process; an old kernel
-        // without it returns an error, which changes nothing.
-        unsafe {
-            prctl(
-                PR_SET_THP_DISABLE,
-                1 as std::ffi::c_ulong,
-                0 as std::ffi::c_ulong,
-                0 as std::ffi::c_ulong,
-                0 as std::ffi::c_ulong,
-            );
-        }
+mod allocator {
+    use std::ffi::{c_int, c_long};
+
+    // `mi_option_t` of mimalloc 3.3 (libmimalloc-sys 0.1.49, `include/mimalloc.h`). A test
+    // (tests/cli.rs) reads them back from mimalloc's verbose start, so a renumbering fails CI.
+    const PURGE_DELAY: c_int = 15;
+    const ARENA_RESERVE: c_int = 23;
+    const ALLOW_THP: c_int = 43;
+    /// mimalloc's default purge delay, in milliseconds (`src/options.c`).
+    const DEFAULT_PURGE_DELAY: c_long = 1000;
+
+    extern "C" {
+        fn mi_option_set(option: c_int, value: c_long);
     }
-    decline
-};
+
+    #[used]
+    #[link_section = ".init_array.00100"]
+    static CONFIGURE: extern "C" fn() = {
+        extern "C" fn configure() {
+            // SAFETY: mi_option_set only stores a value; before mimalloc starts it is the value
+            // mimalloc starts with.
+            unsafe {
+                // No transparent huge pages: the first allocation would fault in and zero 2 MiB.
+                mi_option_set(ALLOW_THP, 0);
+                // Reserve address space 8 MiB at a time rather than 1 GiB, whose bitmaps take
+                // longer to set up than a small file takes to lint (mimalloc grows it with use).
+                mi_option_set(ARENA_RESERVE, 8 * 1024);
+                // Never hand freed memory back: a run ends soon, and purging is most of exit.
+                mi_option_set(PURGE_DELAY, -1);
+            }
+        }
+        configure
+    };
+
+    /// A process that runs for hours (the language server) hands freed memory back again.
+    pub fn return_freed_memory() {
+        // SAFETY: as above; mimalloc reads the delay each time it considers purging.
+        unsafe { mi_option_set(PURGE_DELAY, DEFAULT_PURGE_DELAY) }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+mod allocator {
+    pub fn return_freed_memory() {}
+}
 
 fn main() -> ExitCode {
     let cli = match parse(std::env::args_os().collect()) {
@@ -72,7 +95,10 @@ fn main() -> ExitCode {
             color,
         } => explain(&rule, format, color),
         Command::Routes { file, format } => routes(&file, format),
-        Command::Server => cloudfront_lint::server::run(),
+        Command::Server => {
+            allocator::return_freed_memory();
+            cloudfront_lint::server::run()
+        }
         Command::Schema => {
             let text = cloudfront_lint::schema::editor_schema();
             let _ = std::io::stdout().lock().write_all(text.as_bytes());

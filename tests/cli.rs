@@ -1783,3 +1783,23 @@ fn fix_removes_unused_suppressions() {
     let v = json(&run(&["check", "--format", "json", "--ignore=CF7,CF2", f]));
     assert_eq!(codes(&v), ["CF006"], "{v}");
 }
+
+/// main.rs sets mimalloc's options by their numbers in mimalloc's header; mimalloc prints the
+/// options it starts with, so a renumbered option (a new mimalloc) shows here.
+#[cfg(target_os = "linux")]
+#[test]
+fn allocator_starts_with_the_options_set_for_a_short_run() {
+    let o = bin()
+        .arg("--version")
+        .env("MIMALLOC_VERBOSE", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    for option in [
+        "option 'allow_thp': 0",
+        "option 'arena_reserve': 8192 KiB",
+        "option 'purge_delay': -1",
+    ] {
+        assert!(err.contains(option), "{option} not in:\n{err}");
+    }
+}
