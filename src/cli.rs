@@ -3,7 +3,8 @@
 use crate::finding::Severity;
 use crate::rules::{self, REGISTRY};
 use crate::settings::Operation;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -21,7 +22,23 @@ pub struct Cli {
     pub check: CheckArgs,
 }
 
+/// `cloudfront-lint check …` (what a pre-commit hook runs) read with the `check` subcommand's
+/// arguments alone, without building the whole command line: that was a sixth of a small file's
+/// run. `None` when the words are anything else, or when clap has something to say (help, a
+/// usage error): the whole command line then reads them, and says it in its own words.
+pub fn parse_check(args: &[OsString]) -> Option<CheckArgs> {
+    if args.get(1)? != "check" {
+        return None;
+    }
+    let command = CheckArgs::augment_args(clap::Command::new("check").no_binary_name(true));
+    let mut matches = command.try_get_matches_from(&args[2..]).ok()?;
+    CheckArgs::from_arg_matches_mut(&mut matches).ok()
+}
+
+/// Each subcommand's arguments are built only when it is the one run: building them all was
+/// a tenth of a small file's run.
 #[derive(Subcommand, Debug)]
+#[command(defer = true)]
 pub enum Command {
     /// Lint files and directories (every *.json below a directory that is a distribution config).
     Check(CheckArgs),
@@ -241,4 +258,50 @@ fn rule_or_control(s: &str) -> Result<String, String> {
         Some(close) => format!("no rule `{s}`; did you mean `{close}`?"),
         None => format!("no rule `{s}` (`cloudfront-lint rules` lists every rule)"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<OsString> {
+        line.split_whitespace().map(OsString::from).collect()
+    }
+
+    /// The short way reads `check …` exactly as the whole command line does, or leaves it to it.
+    #[test]
+    fn check_alone_reads_as_the_whole_command_line() {
+        let read = [
+            "cloudfront-lint check",
+            "cloudfront-lint check a.json b.yaml",
+            "cloudfront-lint check --force-exclude a.json",
+            "cloudfront-lint check --format json --fail-on error -",
+            "cloudfront-lint check --format=sarif --select CF2,aws-fsbp --ignore CF204 x",
+            "cloudfront-lint check --fix --unsafe-fixes --color never --operation update x",
+            "cloudfront-lint check --baseline b.json --config c.toml --stdin-filename s.json -",
+            "cloudfront-lint check -- --not-an-option.json",
+        ];
+        for line in read {
+            let args = words(line);
+            let short = parse_check(&args).unwrap_or_else(|| panic!("not read: {line}"));
+            let whole = match Cli::try_parse_from(&args).map(|c| c.command) {
+                Ok(Some(Command::Check(whole))) => whole,
+                other => panic!("{line}: {other:?}"),
+            };
+            assert_eq!(format!("{short:?}"), format!("{whole:?}"), "{line}");
+        }
+        let left = [
+            "cloudfront-lint a.json",
+            "cloudfront-lint --format json check a.json",
+            "cloudfront-lint check --help",
+            "cloudfront-lint check --version",
+            "cloudfront-lint check --format yaml a.json",
+            "cloudfront-lint check --select CF999 a.json",
+            "cloudfront-lint check --fix --diff a.json",
+            "cloudfront-lint rules",
+        ];
+        for line in left {
+            assert!(parse_check(&words(line)).is_none(), "{line}");
+        }
+    }
 }

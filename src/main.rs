@@ -113,6 +113,12 @@ fn main() -> ExitCode {
 /// and the words are moved so that it comes first), and a mistyped subcommand (`chekc x.json`,
 /// with no file `chekc`), a usage error in clap's words rather than a missing file.
 fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    if let Some(check) = cloudfront_lint::cli::parse_check(&args) {
+        return Ok(Cli {
+            command: Some(Command::Check(check)),
+            check: CheckArgs::default(),
+        });
+    }
     let cli = Cli::try_parse_from(&args)?;
     let Some(word) = cli.check.paths.first().and_then(|p| p.to_str()) else {
         return Ok(cli);
