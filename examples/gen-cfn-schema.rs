@@ -7,6 +7,7 @@
 //! DistributionConfig reaches) and `schemas/distribution-config.schema.json` (the CloudFront API's
 //! schema, for the enums and limits the resource schema lacks; regenerate it first with
 //! `cargo run --example gen-schema` when its inputs change).
+//! The patterns the linter checks by hand are written as `format`s (`src/schema/formats.rs`).
 //! `tests/schema_generated.rs` fails when the committed schema differs from this output.
 
 #[path = "../schemas/cloudformation/generate.rs"]
@@ -24,8 +25,10 @@ fn read_json(path: &Path) -> serde_json::Value {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let resource = read_json(&root.join("schemas/cloudformation/aws-cloudfront-distribution.json"));
-    let api = read_json(&root.join("schemas/distribution-config.schema.json"));
-    let generated = generate_cfn::generate_with_report(&resource, &api);
+    let mut api = read_json(&root.join("schemas/distribution-config.schema.json"));
+    cloudfront_lint::schema::formats::restore_patterns(&mut api);
+    let mut generated = generate_cfn::generate_with_report(&resource, &api);
+    cloudfront_lint::schema::formats::name_patterns(&mut generated.schema);
     let out = root.join("schemas/cloudformation-distribution-config.schema.json");
     let text = generate_cfn::render(&generated.schema);
     std::fs::write(&out, &text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -4,6 +4,7 @@
 //!
 //! Inputs: `schemas/generator/model.json` (trimmed botocore CloudFront model) and
 //! `schemas/generator/overlay.json` (hard limits and quotas the model lacks).
+//! The patterns the linter checks by hand are written as `format`s (`src/schema/formats.rs`).
 //! `tests/schema_generated.rs` fails when the committed schema differs from this output.
 
 #[path = "../schemas/generator/generate.rs"]
@@ -22,7 +23,8 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let model = read_json(&root.join("schemas/generator/model.json"));
     let overlay = read_json(&root.join("schemas/generator/overlay.json"));
-    let schema = generate::generate(&model, &overlay);
+    let mut schema = generate::generate(&model, &overlay);
+    cloudfront_lint::schema::formats::name_patterns(&mut schema);
     let out = root.join("schemas/distribution-config.schema.json");
     let text = generate::render(&schema);
     std::fs::write(&out, &text).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

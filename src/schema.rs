@@ -16,10 +16,35 @@ use jsonschema::JsonType;
 use serde_json::Value;
 use std::sync::OnceLock;
 
-#[jsonschema::validator(path = "schemas/distribution-config.schema.json")]
+pub mod formats;
+
+// The patterns each schema names as a `format` (formats.rs says why); a format missing here
+// does not compile.
+#[jsonschema::validator(
+    path = "schemas/distribution-config.schema.json",
+    validate_formats = true,
+    ignore_unknown_formats = false,
+    formats = {
+        "cloudfront-function-arn" => crate::schema::formats::function_arn,
+        "cloudfront-region" => crate::schema::formats::region,
+        "cloudfront-name" => crate::schema::formats::name,
+    }
+)]
 struct DistributionConfigSchema;
 
-#[jsonschema::validator(path = "schemas/cloudformation-distribution-config.schema.json")]
+#[jsonschema::validator(
+    path = "schemas/cloudformation-distribution-config.schema.json",
+    validate_formats = true,
+    ignore_unknown_formats = false,
+    formats = {
+        "cloudfront-function-arn" => crate::schema::formats::function_arn,
+        "cloudfront-region" => crate::schema::formats::region,
+        "cloudfront-name" => crate::schema::formats::name,
+        "cloudformation-intrinsic-name" => crate::schema::formats::intrinsic_name,
+        "cloudformation-integer-string" => crate::schema::formats::integer_string,
+        "cloudformation-number-string" => crate::schema::formats::number_string,
+    }
+)]
 struct CloudFormationSchema;
 
 /// The API schema's text, as compiled into the binary.
@@ -52,6 +77,7 @@ pub fn schema(form: Form) -> &'static Value {
 /// linter reads them. The compiled-in schema stays the bare one: rules report against it.
 pub fn editor_schema() -> String {
     let mut root: Value = serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Null);
+    formats::restore_patterns(&mut root);
     let Some(map) = root.as_object_mut() else {
         return SCHEMA_TEXT.to_owned();
     };
@@ -407,7 +433,15 @@ pub fn check(cx: &Context, settings: &crate::Settings, out: &mut Vec<Finding>) {
                 };
                 push(report(&rules::OUT_OF_RANGE, &at, message), out);
             }
-            ValidationErrorKind::Pattern { pattern } => {
+            ValidationErrorKind::Pattern { .. } | ValidationErrorKind::Format { .. } => {
+                let pattern = match error.kind() {
+                    ValidationErrorKind::Pattern { pattern } => pattern.as_str(),
+                    // A pattern the schema names as a format (schema/formats.rs).
+                    ValidationErrorKind::Format { format } => {
+                        formats::named(format).map_or(format.as_str(), |f| f.pattern)
+                    }
+                    _ => "",
+                };
                 push(
                     report(&rules::PATTERN_MISMATCH, &at, format!("{name} is {}, which is not in the form CloudFront accepts (`{pattern}`)", display(instance))),
                     out,
