@@ -16,60 +16,166 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-// JSON values are many small allocations; mimalloc frees and reuses them far faster than the
-// system allocator (measured in bench/: about a third of the run time went to malloc and free).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::ForTheRun = allocator::ForTheRun;
 
-/// mimalloc's defaults suit a long-lived server; a lint run is a few milliseconds and a few
-/// megabytes, and with the defaults mimalloc's own start and exit were a third of a small file's
-/// run (bench/README.md). Its options are set before it starts: an `.init_array` entry of
-/// priority 100 runs before mimalloc's constructor (priority 101) and the Rust runtime.
-#[cfg(target_os = "linux")]
+/// The allocator, chosen for the run before its first allocation. A tree of configs is many
+/// small JSON values made and dropped, which mimalloc serves far faster than the system allocator
+/// (the bench's tree: 1.05x the parse baseline against 1.3x). A run over a file or two is over in
+/// a couple of milliseconds, where mimalloc's fresh page per size class costs more than it saves:
+/// the bench's 10 KB file lints 0.2 ms sooner with the system allocator (bench/README.md).
 mod allocator {
-    use std::ffi::{c_int, c_long};
+    use mimalloc::MiMalloc;
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
-    // `mi_option_t` of mimalloc 3.3 (libmimalloc-sys 0.1.49, `include/mimalloc.h`). A test
-    // (tests/cli.rs) reads them back from mimalloc's verbose start, so a renumbering fails CI.
-    const PURGE_DELAY: c_int = 15;
-    const ARENA_RESERVE: c_int = 23;
-    const ALLOW_THP: c_int = 43;
-    /// mimalloc's default purge delay, in milliseconds (`src/options.c`).
-    const DEFAULT_PURGE_DELAY: c_long = 1000;
+    /// Set once, before anything allocates, and never changed: every block is freed by the
+    /// allocator that made it.
+    static SYSTEM: AtomicBool = AtomicBool::new(false);
 
-    extern "C" {
-        fn mi_option_set(option: c_int, value: c_long);
+    pub struct ForTheRun;
+
+    // SAFETY: each call goes to one of two allocators, the same one for the whole run.
+    unsafe impl GlobalAlloc for ForTheRun {
+        #[inline]
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            if SYSTEM.load(Relaxed) {
+                System.alloc(layout)
+            } else {
+                MiMalloc.alloc(layout)
+            }
+        }
+        #[inline]
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            if SYSTEM.load(Relaxed) {
+                System.alloc_zeroed(layout)
+            } else {
+                MiMalloc.alloc_zeroed(layout)
+            }
+        }
+        #[inline]
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            if SYSTEM.load(Relaxed) {
+                System.dealloc(ptr, layout)
+            } else {
+                MiMalloc.dealloc(ptr, layout)
+            }
+        }
+        #[inline]
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            if SYSTEM.load(Relaxed) {
+                System.realloc(ptr, layout, new_size)
+            } else {
+                MiMalloc.realloc(ptr, layout, new_size)
+            }
+        }
     }
 
-    #[used]
-    #[link_section = ".init_array.00100"]
-    static CONFIGURE: extern "C" fn() = {
-        extern "C" fn configure() {
+    /// A process that runs for hours (the language server) hands freed memory back again.
+    pub fn return_freed_memory() {
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        start::return_freed_memory();
+    }
+
+    /// The choice, and mimalloc's options, made by an `.init_array` entry of priority 100: it runs
+    /// before mimalloc's constructor and the Rust runtime, and glibc calls it with the program's
+    /// arguments (the Rust runtime's own entry relies on that too).
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    mod start {
+        use std::ffi::{c_char, c_int, c_long, c_void, CStr};
+        use std::sync::atomic::Ordering::Relaxed;
+
+        /// Input up to this size, in files named on the command line, is a short run.
+        const SHORT_RUN_BYTES: i64 = 128 * 1024;
+
+        // `mi_option_t` of mimalloc 2.3 (libmimalloc-sys 0.1.49, `v2/include/mimalloc.h`). A test
+        // (tests/cli.rs) reads them back from mimalloc's verbose start, so a renumbering fails CI.
+        const PURGE_DELAY: c_int = 15;
+        const ARENA_RESERVE: c_int = 23;
+        const ALLOW_THP: c_int = 37;
+        /// mimalloc's default purge delay, in milliseconds (`src/options.c`).
+        const DEFAULT_PURGE_DELAY: c_long = 10;
+
+        const O_RDONLY: c_int = 0;
+        const SEEK_END: c_int = 2;
+
+        extern "C" {
+            fn mi_option_set(option: c_int, value: c_long);
+            fn opendir(name: *const c_char) -> *mut c_void;
+            fn closedir(dir: *mut c_void) -> c_int;
+            fn open(path: *const c_char, flags: c_int, ...) -> c_int;
+            fn lseek(fd: c_int, offset: i64, whence: c_int) -> i64;
+            fn close(fd: c_int) -> c_int;
+        }
+
+        #[used]
+        #[link_section = ".init_array.00100"]
+        static CHOOSE: extern "C" fn(c_int, *const *const c_char, *const *const c_char) = choose;
+
+        extern "C" fn choose(argc: c_int, argv: *const *const c_char, _: *const *const c_char) {
+            let argc = usize::try_from(argc).unwrap_or(0);
+            // SAFETY: glibc passes argv as main gets it: argc valid C strings.
+            let words = (1..argc).map(|i| unsafe { CStr::from_ptr(*argv.add(i)) });
+            super::SYSTEM.store(short_run(words), Relaxed);
+            configure_mimalloc();
+        }
+
+        /// Whether the command line names files, and nothing else to walk, of a small size
+        /// together: not the server, no directory, not the current directory by default. Nothing
+        /// may allocate before the choice, so it reads the words as C strings and asks the C
+        /// library about each.
+        fn short_run<'a>(words: impl Iterator<Item = &'a CStr>) -> bool {
+            let mut files = 0;
+            let mut bytes = 0;
+            for word in words {
+                match word.to_bytes() {
+                    b"server" => return false,
+                    b"-" => files += 1,
+                    w if w.starts_with(b"-") => {}
+                    _ => {
+                        // SAFETY: a C string from argv; what is opened is closed at once.
+                        unsafe {
+                            let dir = opendir(word.as_ptr());
+                            if !dir.is_null() {
+                                closedir(dir);
+                                return false;
+                            }
+                            let fd = open(word.as_ptr(), O_RDONLY);
+                            if fd >= 0 {
+                                files += 1;
+                                bytes += lseek(fd, 0, SEEK_END).max(0);
+                                close(fd);
+                            }
+                        }
+                        if bytes > SHORT_RUN_BYTES {
+                            return false;
+                        }
+                    }
+                }
+            }
+            files > 0
+        }
+
+        /// mimalloc's defaults suit a long-lived server; a lint run is short and small.
+        fn configure_mimalloc() {
             // SAFETY: mi_option_set only stores a value; before mimalloc starts it is the value
             // mimalloc starts with.
             unsafe {
                 // No transparent huge pages: the first allocation would fault in and zero 2 MiB.
                 mi_option_set(ALLOW_THP, 0);
-                // Reserve address space 8 MiB at a time rather than 1 GiB, whose bitmaps take
-                // longer to set up than a small file takes to lint (mimalloc grows it with use).
+                // Reserve address space 8 MiB at a time rather than 1 GiB, whose bookkeeping
+                // takes longer to set up than a small file takes to lint.
                 mi_option_set(ARENA_RESERVE, 8 * 1024);
                 // Never hand freed memory back: a run ends soon, and purging is most of exit.
                 mi_option_set(PURGE_DELAY, -1);
             }
         }
-        configure
-    };
 
-    /// A process that runs for hours (the language server) hands freed memory back again.
-    pub fn return_freed_memory() {
-        // SAFETY: as above; mimalloc reads the delay each time it considers purging.
-        unsafe { mi_option_set(PURGE_DELAY, DEFAULT_PURGE_DELAY) }
+        pub fn return_freed_memory() {
+            // SAFETY: as above; mimalloc reads the delay each time it considers purging.
+            unsafe { mi_option_set(PURGE_DELAY, DEFAULT_PURGE_DELAY) }
+        }
     }
-}
-
-#[cfg(not(target_os = "linux"))]
-mod allocator {
-    pub fn return_freed_memory() {}
 }
 
 fn main() -> ExitCode {

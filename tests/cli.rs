@@ -1786,7 +1786,7 @@ fn fix_removes_unused_suppressions() {
 
 /// main.rs sets mimalloc's options by their numbers in mimalloc's header; mimalloc prints the
 /// options it starts with, so a renumbered option (a new mimalloc) shows here.
-#[cfg(target_os = "linux")]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[test]
 fn allocator_starts_with_the_options_set_for_a_short_run() {
     let o = bin()
@@ -1802,4 +1802,44 @@ fn allocator_starts_with_the_options_set_for_a_short_run() {
     ] {
         assert!(err.contains(option), "{option} not in:\n{err}");
     }
+}
+
+/// What mimalloc reserved over a run, from the statistics it prints at exit ("0" when it served
+/// nothing).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn mimalloc_reserved(args: &[&str]) -> String {
+    let o = bin()
+        .args(args)
+        .env("MIMALLOC_SHOW_STATS", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.trim_start().starts_with("reserved:"))
+        .unwrap_or_else(|| panic!("no statistics from mimalloc:\n{err}"));
+    line.split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A file or two is served by the system allocator; a directory, or no file at all, by mimalloc
+/// (main.rs says why).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn allocator_is_chosen_by_the_size_of_the_run() {
+    let file = "fixtures/CF101-quantity-mismatch/pass-empty-lists.json";
+    assert_eq!(mimalloc_reserved(&["check", "--format", "json", file]), "0");
+    assert_eq!(mimalloc_reserved(&[file, "-"]), "0");
+    assert_ne!(
+        mimalloc_reserved(&[
+            "check",
+            "--format",
+            "json",
+            "fixtures/CF101-quantity-mismatch"
+        ]),
+        "0"
+    );
+    assert_ne!(mimalloc_reserved(&["rules"]), "0");
 }
