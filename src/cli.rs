@@ -3,7 +3,7 @@
 use crate::finding::Severity;
 use crate::rules::{self, REGISTRY};
 use crate::settings::Operation;
-use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -22,17 +22,65 @@ pub struct Cli {
     pub check: CheckArgs,
 }
 
-/// `cloudfront-lint check …` (what a pre-commit hook runs) read with the `check` subcommand's
-/// arguments alone, without building the whole command line: that was a sixth of a small file's
-/// run. `None` when the words are anything else, or when clap has something to say (help, a
-/// usage error): the whole command line then reads them, and says it in its own words.
+/// `cloudfront-lint check …` as a pre-commit hook and most users write it, read without clap:
+/// building clap's command line was a sixth of a small file's run. It takes files and the few
+/// options below, each once; `None` for anything else (another option, `--`, help, a repeated
+/// flag, a value it does not know, `CLOUDFRONT_LINT_FORMAT` set), which the whole command line
+/// then reads and answers in clap's words. A unit test holds it to clap's reading.
 pub fn parse_check(args: &[OsString]) -> Option<CheckArgs> {
-    if args.get(1)? != "check" {
+    if args.get(1)? != "check" || std::env::var_os("CLOUDFRONT_LINT_FORMAT").is_some() {
         return None;
     }
-    let command = CheckArgs::augment_args(clap::Command::new("check").no_binary_name(true));
-    let mut matches = command.try_get_matches_from(&args[2..]).ok()?;
-    CheckArgs::from_arg_matches_mut(&mut matches).ok()
+    let mut check = CheckArgs {
+        stdin_filename: "<stdin>".to_owned(),
+        ..CheckArgs::default()
+    };
+    let (mut format, mut fail_on) = (None, None);
+    let mut words = args[2..].iter();
+    while let Some(word) = words.next() {
+        let Some(text) = word.to_str() else {
+            if word.as_encoded_bytes().starts_with(b"-") {
+                return None;
+            }
+            check.paths.push(PathBuf::from(word));
+            continue;
+        };
+        let (name, inline) = match text.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value)),
+            _ => (text, None),
+        };
+        let mut value = || inline.or_else(|| words.next()?.to_str());
+        let flag = match name {
+            "--force-exclude" => &mut check.force_exclude,
+            "--fix" => &mut check.fix,
+            "--unsafe-fixes" => &mut check.unsafe_fixes,
+            "--format" if format.is_none() => {
+                format = Some(Format::from_str(value()?, false).ok()?);
+                continue;
+            }
+            "--fail-on" if fail_on.is_none() => {
+                fail_on = Some(FailOn::from_str(value()?, false).ok()?);
+                continue;
+            }
+            "" => return None,
+            "-" => {
+                check.paths.push(PathBuf::from(word));
+                continue;
+            }
+            _ if text.starts_with('-') => return None,
+            _ => {
+                check.paths.push(PathBuf::from(word));
+                continue;
+            }
+        };
+        if *flag || inline.is_some() {
+            return None;
+        }
+        *flag = true;
+    }
+    check.format = format.unwrap_or_default();
+    check.fail_on = fail_on;
+    Some(check)
 }
 
 /// Each subcommand's arguments are built only when it is the one run: building them all was
@@ -268,39 +316,79 @@ mod tests {
         line.split_whitespace().map(OsString::from).collect()
     }
 
-    /// The short way reads `check …` exactly as the whole command line does, or leaves it to it.
+    fn clap_reads(args: &[OsString]) -> CheckArgs {
+        match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Some(Command::Check(whole))) => whole,
+            other => panic!("{args:?}: {other:?}"),
+        }
+    }
+
+    /// The short way reads `check …` exactly as clap does, or leaves it to clap.
     #[test]
-    fn check_alone_reads_as_the_whole_command_line() {
-        let read = [
-            "cloudfront-lint check",
-            "cloudfront-lint check a.json b.yaml",
-            "cloudfront-lint check --force-exclude a.json",
-            "cloudfront-lint check --format json --fail-on error -",
-            "cloudfront-lint check --format=sarif --select CF2,aws-fsbp --ignore CF204 x",
-            "cloudfront-lint check --fix --unsafe-fixes --color never --operation update x",
-            "cloudfront-lint check --baseline b.json --config c.toml --stdin-filename s.json -",
-            "cloudfront-lint check -- --not-an-option.json",
+    fn check_alone_reads_as_clap_does() {
+        let options = [
+            "--force-exclude",
+            "--fix",
+            "--unsafe-fixes",
+            "--format json",
+            "--fail-on=error",
         ];
-        for line in read {
+        // Every set of the options it reads, before, between and after two files.
+        for set in 0..1 << options.len() {
+            let chosen: Vec<&str> = (0..options.len())
+                .filter(|i| set & (1 << i) != 0)
+                .map(|i| options[i])
+                .collect();
+            for at in 0..=2 {
+                let mut line = vec!["cloudfront-lint", "check"];
+                let mut files = vec!["a.json", "-"];
+                files.insert(at, "");
+                for part in files {
+                    if part.is_empty() {
+                        line.extend(chosen.iter().flat_map(|o| o.split(' ')));
+                    } else {
+                        line.push(part);
+                    }
+                }
+                let args: Vec<OsString> = line.iter().map(OsString::from).collect();
+                let short = parse_check(&args).unwrap_or_else(|| panic!("not read: {line:?}"));
+                assert_eq!(
+                    format!("{short:?}"),
+                    format!("{:?}", clap_reads(&args)),
+                    "{line:?}"
+                );
+            }
+        }
+        for line in [
+            "cloudfront-lint check",
+            "cloudfront-lint check --format=github --fail-on never a.json b.yaml",
+        ] {
             let args = words(line);
             let short = parse_check(&args).unwrap_or_else(|| panic!("not read: {line}"));
-            let whole = match Cli::try_parse_from(&args).map(|c| c.command) {
-                Ok(Some(Command::Check(whole))) => whole,
-                other => panic!("{line}: {other:?}"),
-            };
-            assert_eq!(format!("{short:?}"), format!("{whole:?}"), "{line}");
+            assert_eq!(
+                format!("{short:?}"),
+                format!("{:?}", clap_reads(&args)),
+                "{line}"
+            );
         }
-        let left = [
+        for line in [
             "cloudfront-lint a.json",
             "cloudfront-lint --format json check a.json",
+            "cloudfront-lint rules",
             "cloudfront-lint check --help",
+            "cloudfront-lint check -h",
             "cloudfront-lint check --version",
             "cloudfront-lint check --format yaml a.json",
-            "cloudfront-lint check --select CF999 a.json",
+            "cloudfront-lint check --format",
+            "cloudfront-lint check --format json --format text a.json",
+            "cloudfront-lint check --fix --fix a.json",
+            "cloudfront-lint check --fix=true a.json",
             "cloudfront-lint check --fix --diff a.json",
-            "cloudfront-lint rules",
-        ];
-        for line in left {
+            "cloudfront-lint check --select CF2 a.json",
+            "cloudfront-lint check --color never a.json",
+            "cloudfront-lint check -- --not-an-option.json",
+            "cloudfront-lint check -x a.json",
+        ] {
             assert!(parse_check(&words(line)).is_none(), "{line}");
         }
     }
