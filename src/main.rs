@@ -97,6 +97,8 @@ mod allocator {
         const DEFAULT_PURGE_DELAY: c_long = 10;
 
         const O_RDONLY: c_int = 0;
+        /// A FIFO named on the command line must not block the choice (Linux's value).
+        const O_NONBLOCK: c_int = 0o4000;
         const SEEK_END: c_int = 2;
 
         extern "C" {
@@ -140,7 +142,7 @@ mod allocator {
                                 closedir(dir);
                                 return false;
                             }
-                            let fd = open(word.as_ptr(), O_RDONLY);
+                            let fd = open(word.as_ptr(), O_RDONLY | O_NONBLOCK);
                             if fd >= 0 {
                                 files += 1;
                                 bytes += lseek(fd, 0, SEEK_END).max(0);
