@@ -78,8 +78,10 @@ mod allocator {
     }
 
     /// The choice, and mimalloc's options, made by an `.init_array` entry of priority 100: it runs
-    /// before mimalloc's constructor and the Rust runtime, and glibc calls it with the program's
-    /// arguments (the Rust runtime's own entry relies on that too).
+    /// before the Rust runtime and before mimalloc could start (built from this repository, it has
+    /// no constructor and starts on its first allocation; elsewhere its constructor runs after
+    /// this one), and glibc calls it with the program's arguments, as the Rust runtime's own entry
+    /// relies on.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     mod start {
         use std::ffi::{c_char, c_int, c_long, c_void, CStr};
